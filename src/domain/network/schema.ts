@@ -1,0 +1,240 @@
+/**
+ * The shape of the data set under data/. One zod schema per record kind.
+ * Shape only: cross-record rules (unique ids, references, geometry, gauge
+ * changes) live in validate-references.ts, because they need the whole set.
+ */
+import { z } from 'zod';
+
+/** A citation: where a figure was published and what it says there. */
+export const SourceSchema = z.object({
+  /** Address of the publication as given in the facts sheet (may be shortened with "…"). */
+  address: z.string().min(3),
+  /** The figure or sentence as stated by the source. */
+  statement: z.string().min(3),
+});
+
+/**
+ * How a figure was obtained.
+ * - sourced: published as is by the cited sources;
+ * - derived: arithmetic on sourced figures (method says which);
+ * - estimate: not published; method says how it was estimated.
+ */
+export const BasisSchema = z.enum(['sourced', 'derived', 'estimate']);
+
+/** Provenance of one figure. `method` is required unless the figure is sourced as is. */
+export const ProvenanceSchema = z
+  .object({
+    basis: BasisSchema,
+    method: z.string().min(3).optional(),
+    /** When sources disagree: every published value and why this one was chosen. */
+    conflict: z
+      .object({
+        values: z.array(z.string().min(1)).min(2),
+        resolution: z.string().min(3),
+      })
+      .optional(),
+  })
+  .refine((p) => p.basis === 'sourced' || p.method !== undefined, {
+    message: 'a derived or estimated figure must state its method',
+    path: ['method'],
+  });
+
+/** A low / typical / high triple with its provenance. Units are in the field name that holds it. */
+export const RangeSchema = z
+  .object({
+    low: z.number().nonnegative(),
+    typical: z.number().nonnegative(),
+    high: z.number().nonnegative(),
+    provenance: ProvenanceSchema,
+  })
+  .refine((r) => r.low <= r.typical && r.typical <= r.high, {
+    message: 'low <= typical <= high must hold',
+    path: ['typical'],
+  });
+
+/** Like RangeSchema but strictly positive: used for speeds, which divide. */
+export const SpeedRangeSchema = z
+  .object({
+    low: z.number().positive(),
+    typical: z.number().positive(),
+    high: z.number().positive(),
+    provenance: ProvenanceSchema,
+  })
+  .refine((r) => r.low <= r.typical && r.typical <= r.high, {
+    message: 'low <= typical <= high must hold',
+    path: ['typical'],
+  });
+
+/** ISO date, day or month or year precision: 2025-07-10, 2025-07 or 2025. */
+export const AsOfSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const IdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$/, 'expected a lowercase slug such as "serhetabat" or "mary--serhetabat"');
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "KZ"');
+
+export const GaugeSchema = z.union([z.literal(1520), z.literal(1435), z.literal(1676)]);
+
+export const ModeSchema = z.enum(['rail', 'ferry', 'sea', 'road']);
+
+export const LinkStatusSchema = z.enum(['operational', 'under-construction', 'planned', 'proposed', 'suspended']);
+
+/** `planned` marks a crossing that exists only once a non-operational line through it is built. */
+export const CrossingStatusSchema = z.enum(['open', 'restricted', 'closed', 'planned']);
+
+export const HandlingSchema = z.enum(['none', 'bogie-exchange', 'transshipment', 'bogie-exchange-or-transshipment', 'rail-to-road']);
+
+export const PlaceKindSchema = z.enum(['station', 'junction', 'port', 'dry-port', 'border-point', 'ferry-terminal', 'city']);
+
+export const PlaceSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(2),
+  aliases: z.array(z.string().min(2)).default([]),
+  country: CountrySchema,
+  kind: PlaceKindSchema,
+  /** UN/LOCODE without the space, e.g. "PKKHI". */
+  unlocode: z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/, 'expected a UN/LOCODE such as "PKKHI"').optional(),
+  lat: z.number(),
+  lon: z.number(),
+  coordinates: ProvenanceSchema,
+  /**
+   * Set where wagons change gauge away from a border crossing (Zahedan, Akhalkalaki)
+   * or where rail meets road at a railhead: the handling and its time in hours.
+   */
+  transshipment: z
+    .object({
+      handling: HandlingSchema,
+      hours: RangeSchema,
+      sources: z.array(SourceSchema).default([]),
+    })
+    .optional(),
+  sources: z.array(SourceSchema).default([]),
+  notes: z.string().optional(),
+});
+
+export const FerryTimingSchema = z.object({
+  /** Time at sea, h. */
+  crossingHours: RangeSchema,
+  /** Waiting for a departure, h (Caspian ferries sail when loaded). */
+  waitHours: RangeSchema,
+  /** Loading and unloading at both ports together, h. */
+  handlingHours: RangeSchema,
+});
+
+export const SeaTimingSchema = z.object({
+  /** Port handling at both ends together, h. Sailing time comes from lengthKm and the vessel speed parameter. */
+  handlingHours: RangeSchema,
+});
+
+export const LinkSchema = z
+  .object({
+    id: IdSchema,
+    from: IdSchema,
+    to: IdSchema,
+    mode: ModeSchema,
+    lengthKm: z.number().positive(),
+    length: ProvenanceSchema,
+    /** Track gauge in mm; required for rail, absent otherwise. */
+    gaugeMm: GaugeSchema.optional(),
+    status: LinkStatusSchema,
+    statusAsOf: AsOfSchema,
+    tracks: z.enum(['single', 'double', 'partly-double']).optional(),
+    electrified: z.boolean().optional(),
+    /** Commercial speed override in km/h; otherwise the speed rule for the country and mode applies. */
+    speedKmh: SpeedRangeSchema.optional(),
+    ferry: FerryTimingSchema.optional(),
+    sea: SeaTimingSchema.optional(),
+    corridors: z.array(IdSchema).default([]),
+    sources: z.array(SourceSchema).min(1),
+    notes: z.string().optional(),
+  })
+  .superRefine((l, ctx) => {
+    if (l.mode === 'rail' && l.gaugeMm === undefined) ctx.addIssue({ code: 'custom', message: 'a rail link needs gaugeMm', path: ['gaugeMm'] });
+    if (l.mode !== 'rail' && l.gaugeMm !== undefined) ctx.addIssue({ code: 'custom', message: 'only rail links have a gauge', path: ['gaugeMm'] });
+    if (l.mode === 'ferry' && l.ferry === undefined) ctx.addIssue({ code: 'custom', message: 'a ferry link needs ferry timing', path: ['ferry'] });
+    if (l.mode === 'sea' && l.sea === undefined) ctx.addIssue({ code: 'custom', message: 'a sea link needs sea timing', path: ['sea'] });
+    if (l.from === l.to) ctx.addIssue({ code: 'custom', message: 'a link cannot end where it starts', path: ['to'] });
+  });
+
+export const DwellSchema = z.object({
+  /** "KZ>TM" for one direction; absent for the value used in every direction without its own entry. */
+  direction: z.string().regex(/^[A-Z]{2}>[A-Z]{2}$/, 'expected "KZ>TM"').optional(),
+  hours: RangeSchema,
+  sources: z.array(SourceSchema).default([]),
+});
+
+export const CrossingSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(2),
+  /** The two border points, by place id; a link between them in one of `modes` passes this crossing. */
+  places: z.tuple([IdSchema, IdSchema]),
+  countries: z.tuple([CountrySchema, CountrySchema]),
+  modes: z.array(ModeSchema).min(1),
+  /** Dwell at the border in hours: at least one entry without a direction. */
+  dwell: z.array(DwellSchema).min(1),
+  gaugeChange: z.object({
+    /** Gauges in mm on the side of places[0] and places[1]; absent for road crossings. */
+    gauges: z.tuple([GaugeSchema, GaugeSchema]).optional(),
+    handling: HandlingSchema,
+    /** Time for the gauge change itself, h; required when handling is not "none". */
+    hours: RangeSchema.optional(),
+    description: z.string().optional(),
+  }),
+  status: CrossingStatusSchema,
+  statusAsOf: AsOfSchema,
+  statusSources: z.array(SourceSchema).default([]),
+  sources: z.array(SourceSchema).min(1),
+  notes: z.string().optional(),
+});
+
+export const CorridorSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(2),
+  description: z.string().min(10),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export const SpeedRuleSchema = z.object({
+  id: IdSchema,
+  country: CountrySchema,
+  mode: z.enum(['rail', 'road']),
+  speedKmh: SpeedRangeSchema,
+  sources: z.array(SourceSchema).default([]),
+});
+
+export const ParametersSchema = z.object({
+  dataVersion: z.string().min(1),
+  dataDate: AsOfSchema,
+  /** Commercial speeds by country and mode, km/h, used where a link has no speedKmh of its own. */
+  speedRules: z.array(SpeedRuleSchema).min(1),
+  /** Container vessel speed for sea legs, knots (1 kn = 1.852 km/h). */
+  seaSpeedKnots: SpeedRangeSchema,
+  /** Transfer between rail and road at a railhead, h. */
+  railRoadTransferHours: RangeSchema,
+  sources: z.array(SourceSchema).default([]),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Range = z.infer<typeof RangeSchema>;
+export type Gauge = z.infer<typeof GaugeSchema>;
+export type Mode = z.infer<typeof ModeSchema>;
+export type LinkStatus = z.infer<typeof LinkStatusSchema>;
+export type CrossingStatus = z.infer<typeof CrossingStatusSchema>;
+export type Handling = z.infer<typeof HandlingSchema>;
+export type Place = z.infer<typeof PlaceSchema>;
+export type Link = z.infer<typeof LinkSchema>;
+export type Crossing = z.infer<typeof CrossingSchema>;
+export type Dwell = z.infer<typeof DwellSchema>;
+export type Corridor = z.infer<typeof CorridorSchema>;
+export type SpeedRule = z.infer<typeof SpeedRuleSchema>;
+export type Parameters = z.infer<typeof ParametersSchema>;
+
+/** The whole validated data set, as the rest of the domain sees it. */
+export interface Network {
+  places: readonly Place[];
+  links: readonly Link[];
+  crossings: readonly Crossing[];
+  corridors: readonly Corridor[];
+  parameters: Parameters;
+}

@@ -1,0 +1,121 @@
+/**
+ * What the routing core takes and gives back. Shared by the router and by the
+ * HTTP layer, which maps these shapes to its wire schemas.
+ */
+import type { Gauge, Handling, LinkStatus, Mode, Source } from '../network/schema.js';
+
+export type Objective = 'fastest' | 'shortest' | 'fewest-borders';
+
+/** Hours as low / typical / high. */
+export interface Hours {
+  low: number;
+  typical: number;
+  high: number;
+}
+
+export interface RouteQuery {
+  /** Place ids, already resolved from names, aliases or UN/LOCODEs. */
+  from: string;
+  to: string;
+  /** Ordered intermediate place ids. */
+  via: readonly string[];
+  objective: Objective;
+  /** Link statuses allowed besides `operational` (e.g. planned lines for a scenario). */
+  include: readonly Exclude<LinkStatus, 'operational'>[];
+  /** Modes allowed; rail, ferry and sea by default, road only when asked. */
+  modes: readonly Mode[];
+  /** Number of routes wanted (1 = best only). */
+  alternatives: number;
+  /** An alternative sharing more than this share of its km with a better route is dropped (0..1). */
+  maxOverlap: number;
+  avoidCountries: readonly string[];
+  avoidPlaces: readonly string[];
+  avoidCrossings: readonly string[];
+  avoidCorridors: readonly string[];
+  avoidLinks: readonly string[];
+}
+
+export interface RouteLeg {
+  linkId: string;
+  from: string;
+  to: string;
+  mode: Mode;
+  km: number;
+  /** Moving time on this link: running for rail/road, crossing + wait + handling for ferry, sailing + handling for sea. */
+  hours: Hours;
+  gaugeMm?: Gauge;
+  status: LinkStatus;
+  corridors: readonly string[];
+  sources: readonly Source[];
+  /** True when the length or the speed used is an estimate. */
+  estimated: boolean;
+}
+
+export interface RouteCrossing {
+  crossingId: string;
+  name: string;
+  /** Border points in travel order. */
+  from: string;
+  to: string;
+  /** Countries in travel order. */
+  countries: readonly [string, string];
+  dwellHours: Hours;
+  gaugeChange: { fromGaugeMm: Gauge; toGaugeMm: Gauge; handling: Handling; hours: Hours } | null;
+  status: string;
+}
+
+export interface GaugeBreak {
+  /** Place where the wagons or the cargo change gauge. */
+  placeId: string;
+  fromGaugeMm: Gauge;
+  toGaugeMm: Gauge;
+  handling: Handling;
+  hours: Hours;
+  /** Set when the break is handled as part of a border crossing. */
+  crossingId?: string;
+}
+
+export interface ModeTransfer {
+  placeId: string;
+  fromMode: Mode;
+  toMode: Mode;
+  hours: Hours;
+}
+
+export interface RouteWarning {
+  code: 'NON_OPERATIONAL_LINK' | 'ESTIMATED_FIGURE' | 'RESTRICTED_CROSSING' | 'PLANNED_CROSSING' | 'ROAD_LEG';
+  message: string;
+  /** Ids of the links, crossings or places the warning is about. */
+  refs: readonly string[];
+}
+
+/** Time split by component; the components add up to `total`. */
+export interface HoursBreakdown {
+  total: Hours;
+  running: Hours;
+  borderDwell: Hours;
+  gaugeChange: Hours;
+  ferry: Hours;
+  sea: Hours;
+  transfer: Hours;
+}
+
+export interface Route {
+  /** Place ids in travel order, from first to last. */
+  places: readonly string[];
+  legs: readonly RouteLeg[];
+  crossings: readonly RouteCrossing[];
+  gaugeBreaks: readonly GaugeBreak[];
+  transfers: readonly ModeTransfer[];
+  distanceKm: number;
+  distanceKmByMode: Readonly<Partial<Record<Mode, number>>>;
+  hours: HoursBreakdown;
+  /** ISO codes in travel order, without repeats next to each other. */
+  countries: readonly string[];
+  corridors: readonly { id: string; km: number }[];
+  warnings: readonly RouteWarning[];
+  /** The cost the objective minimised (hours, km, or crossings then hours), for ranking. */
+  cost: number;
+  /** Index of the via-stretch each leg belongs to (0 for the first stretch). */
+  legStretch: readonly number[];
+}
