@@ -1,0 +1,114 @@
+/**
+ * What it takes to go on from one leg to the next at a place, h.
+ *
+ * The time depends on the pair of consecutive legs, through their "state":
+ * rail of a given gauge, ferry, sea or road.
+ * - same state: nothing (train runs on; ferry to ferry; road to road);
+ * - rail to rail of another gauge: a gauge change, allowed only where a
+ *   facility is recorded: a border crossing at this place whose gaugeChange
+ *   covers the two gauges (its hours), else the place's own transshipment
+ *   (any handling but "none" and "rail-to-road"); elsewhere the legs do not connect;
+ * - rail to road or back: a transfer, place.transshipment.hours when its handling
+ *   is "rail-to-road" (a railhead), else parameters.railRoadTransferHours;
+ * - any other change (rail, ferry, sea, road to ferry or sea and back): no extra
+ *   time, because loading and unloading is counted in the ferry or sea link's port handling.
+ */
+import type { Crossing, Gauge, Handling, Mode, Parameters, Place } from '../network/schema.js';
+import type { Hours } from '../routing/route-types.js';
+import { hoursOf, ZERO_HOURS } from './hours.js';
+
+/** The state a route is in after a leg: rail of a gauge, or another mode. */
+export type LegState = 'rail-1520' | 'rail-1435' | 'rail-1676' | 'ferry' | 'sea' | 'road';
+
+export function legState(mode: Mode, gaugeMm: Gauge | undefined): LegState {
+  if (mode === 'rail') return `rail-${gaugeMm ?? 1520}` as LegState;
+  return mode;
+}
+
+export function stateGauge(s: LegState): Gauge | undefined {
+  switch (s) {
+    case 'rail-1520':
+      return 1520;
+    case 'rail-1435':
+      return 1435;
+    case 'rail-1676':
+      return 1676;
+    default:
+      return undefined;
+  }
+}
+
+export function stateMode(s: LegState): Mode {
+  return s.startsWith('rail') ? 'rail' : (s as Mode);
+}
+
+export type Transition =
+  | { kind: 'continue'; hours: Hours; estimated: false }
+  | { kind: 'mode-change'; hours: Hours; estimated: boolean; fromMode: Mode; toMode: Mode }
+  | {
+      kind: 'gauge-change';
+      hours: Hours;
+      estimated: boolean;
+      fromGaugeMm: Gauge;
+      toGaugeMm: Gauge;
+      handling: Handling;
+      /** Set when the facility is a border crossing's. */
+      crossingId?: string;
+    };
+
+/**
+ * The transition from state `a` (the leg arriving) to state `b` (the leg leaving)
+ * at `place`, or null when the two legs cannot be joined there.
+ * `crossingsAt` are the crossings that have `place` as one of their border points.
+ */
+export function transitionAt(
+  place: Place,
+  crossingsAt: readonly Crossing[],
+  params: Parameters,
+  a: LegState,
+  b: LegState,
+): Transition | null {
+  if (a === b) return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
+  const ga = stateGauge(a);
+  const gb = stateGauge(b);
+  if (ga !== undefined && gb !== undefined) return gaugeChangeAt(place, crossingsAt, ga, gb);
+  const ma = stateMode(a);
+  const mb = stateMode(b);
+  if ((ma === 'rail' && mb === 'road') || (ma === 'road' && mb === 'rail')) {
+    const t = place.transshipment;
+    const range = t && t.handling === 'rail-to-road' ? t.hours : params.railRoadTransferHours;
+    return { kind: 'mode-change', hours: hoursOf(range), estimated: range.provenance.basis === 'estimate', fromMode: ma, toMode: mb };
+  }
+  return { kind: 'mode-change', hours: ZERO_HOURS, estimated: false, fromMode: ma, toMode: mb };
+}
+
+function gaugeChangeAt(place: Place, crossingsAt: readonly Crossing[], from: Gauge, to: Gauge): Transition | null {
+  const sorted = [...crossingsAt].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (const c of sorted) {
+    const g = c.gaugeChange;
+    if (g.handling === 'none' || g.handling === 'rail-to-road' || g.hours === undefined) continue;
+    if (!c.places.includes(place.id)) continue;
+    if (g.gauges && !((g.gauges[0] === from && g.gauges[1] === to) || (g.gauges[0] === to && g.gauges[1] === from))) continue;
+    return {
+      kind: 'gauge-change',
+      hours: hoursOf(g.hours),
+      estimated: g.hours.provenance.basis === 'estimate',
+      fromGaugeMm: from,
+      toGaugeMm: to,
+      handling: g.handling,
+      crossingId: c.id,
+    };
+  }
+  const t = place.transshipment;
+  if (t && t.handling !== 'none' && t.handling !== 'rail-to-road') {
+    return {
+      kind: 'gauge-change',
+      hours: hoursOf(t.hours),
+      estimated: t.hours.provenance.basis === 'estimate',
+      fromGaugeMm: from,
+      toGaugeMm: to,
+      handling: t.handling,
+    };
+  }
+  return null;
+}
