@@ -1,0 +1,114 @@
+/**
+ * Finds places by what a user types: an id, a name, an alias or a UN/LOCODE,
+ * in any case and with or without diacritics; and suggests the nearest names
+ * when nothing matches.
+ */
+import { DomainError } from '../errors.js';
+import { foldName } from './fold.js';
+import type { Place } from './schema.js';
+
+/** Suggestions further than this many edits away are noise, not help. */
+const minSuggestDistance = 3;
+
+export class PlaceIndex {
+  private readonly byId = new Map<string, Place>();
+  /** Folded id / name / alias / UN/LOCODE → place; the validator guarantees one place per key. */
+  private readonly byKey = new Map<string, Place>();
+  /** Every folded key of each place, for suggestions and search. */
+  private readonly keys: { place: Place; keys: string[] }[] = [];
+
+  constructor(places: readonly Place[]) {
+    for (const p of places) {
+      if (!this.byId.has(p.id)) this.byId.set(p.id, p);
+      const keys = new Set([p.id, p.name, ...p.aliases].map(foldName));
+      if (p.unlocode !== undefined) {
+        keys.add(foldName(p.unlocode));
+        // "PK KHI" is how UN/LOCODEs are often printed.
+        keys.add(foldName(`${p.unlocode.slice(0, 2)} ${p.unlocode.slice(2)}`));
+      }
+      keys.delete('');
+      for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, p);
+      this.keys.push({ place: p, keys: [...keys] });
+    }
+  }
+
+  get(id: string): Place | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Exact id first, then the folded id, name, alias or UN/LOCODE. */
+  resolve(ref: string): Place | undefined {
+    return this.byId.get(ref) ?? this.byKey.get(foldName(ref));
+  }
+
+  /**
+   * Places whose closest folded id/name/alias/UN/LOCODE is within a few edits
+   * of the folded ref, best first (ties by name).
+   */
+  suggest(ref: string, limit = 5): Place[] {
+    const q = foldName(ref);
+    if (q === '' || limit <= 0) return [];
+    const maxDistance = Math.max(minSuggestDistance, Math.floor(q.length / 2));
+    const scored: { place: Place; d: number }[] = [];
+    for (const { place, keys } of this.keys) {
+      let d = Infinity;
+      for (const k of keys) d = Math.min(d, levenshtein(q, k, Math.min(d, maxDistance)));
+      if (d <= maxDistance) scored.push({ place, d });
+    }
+    scored.sort((a, b) => a.d - b.d || a.place.name.localeCompare(b.place.name));
+    return scored.slice(0, limit).map((s) => s.place);
+  }
+
+  resolveOrThrow(ref: string, field: string): Place {
+    const p = this.resolve(ref);
+    if (p !== undefined) return p;
+    const suggestions = this.suggest(ref).map((s) => ({ id: s.id, name: s.name }));
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s.name}" (${s.id})`).join(', ')}?` : '';
+    throw new DomainError('UNKNOWN_PLACE', `no place matches "${ref}"${hint}`, { field, value: ref, suggestions });
+  }
+
+  /**
+   * Places with a folded id/name/alias/UN/LOCODE containing the folded query,
+   * ordered: exact matches, then prefix matches, then other substrings (ties by name).
+   */
+  search(q: string): Place[] {
+    const fq = foldName(q);
+    if (fq === '') return [];
+    const hits: { place: Place; rank: number }[] = [];
+    for (const { place, keys } of this.keys) {
+      let rank = Infinity;
+      for (const k of keys) {
+        if (k === fq) rank = 0;
+        else if (k.startsWith(fq)) rank = Math.min(rank, 1);
+        else if (k.includes(fq)) rank = Math.min(rank, 2);
+      }
+      if (rank < Infinity) hits.push({ place, rank });
+    }
+    hits.sort((a, b) => a.rank - b.rank || a.place.name.localeCompare(b.place.name));
+    return hits.map((h) => h.place);
+  }
+}
+
+/**
+ * Levenshtein distance (insert, delete, substitute, each 1). Stops early and
+ * returns a value > cap once every cell of a row exceeds cap.
+ */
+export function levenshtein(a: string, b: string, cap = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
