@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { foldName } from '../../../src/domain/network/fold.js';
+
+describe('foldName', () => {
+  it('strips diacritics and lowercases', () => {
+    assert.equal(foldName('Türkmenbaşy'), 'turkmenbasy');
+    assert.equal(foldName('Karāchī'), 'karachi');
+    assert.equal(foldName('Herāt'), 'herat');
+    assert.equal(foldName('ÇORLU'), 'corlu');
+  });
+
+  it('maps the dotless ı and the dotted İ to i', () => {
+    assert.equal(foldName('Türkmenbaşı'), 'turkmenbasi');
+    assert.equal(foldName('İstanbul'), 'istanbul');
+  });
+
+  it('turns every run of other characters into one space and trims', () => {
+    assert.equal(foldName('  Spin-Boldak  '), 'spin boldak');
+    assert.equal(foldName('Port of Baku (Alat)'), 'port of baku alat');
+    assert.equal(foldName('Bandar-e ʿAbbās'), 'bandar e abbas');
+    assert.equal(foldName('mary--serhetabat'), 'mary serhetabat');
+  });
+
+  it('applies compatibility decomposition (NFKD)', () => {
+    assert.equal(foldName('ﬁrst'), 'first'); // U+FB01 ligature
+    assert.equal(foldName('Ｋａｒａｃｈｉ'), 'karachi'); // full-width letters
+  });
+
+  it('keeps digits and returns an empty string when nothing is left', () => {
+    assert.equal(foldName('Km 523'), 'km 523');
+    assert.equal(foldName(' -–() '), '');
+  });
+});
