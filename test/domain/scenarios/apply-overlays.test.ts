@@ -108,13 +108,12 @@ describe('applyOverlays', () => {
 
   it('add-link inside one country adds an operational link marked as a request estimate', () => {
     const base = literalNetwork();
-    const { network } = applyOverlays(base, [
-      { kind: 'add-link', from: 'echo', to: 'foxtrot', mode: 'rail', lengthKm: 230, gaugeMm: 1676, speedKmh: 80 },
-    ]);
-    const l = linkOf(network, 'echo--foxtrot--hypothetical');
+    const { network } = applyOverlays(base, [{ kind: 'add-link', from: 'alpha', to: 'bravo', mode: 'road', lengthKm: 450, speedKmh: 80 }]);
+    const l = linkOf(network, 'alpha--bravo--hypothetical');
     assert.ok(l);
     assert.equal(l.status, 'operational');
-    assert.equal(l.lengthKm, 230);
+    assert.equal(l.mode, 'road');
+    assert.equal(l.lengthKm, 450);
     assert.deepEqual(l.length, { basis: 'estimate', method: 'hypothetical link supplied by the request' });
     assert.deepEqual([l.speedKmh?.low, l.speedKmh?.typical, l.speedKmh?.high], [80, 80, 80]);
     assert.equal(network.links.length, base.links.length + 1);
@@ -169,7 +168,21 @@ describe('applyOverlays', () => {
         },
       ]),
     );
-    assert.ok(Array.isArray(d.overlayIssues) && d.overlayIssues.length > 0, 'expected overlayIssues');
+    // 1520 mm from delta meets 1676 mm at foxtrot, which has no gauge-change facility.
+    assert.deepEqual(
+      (d.overlayIssues as { record: string; field: string }[]).map((i) => [i.record, i.field]),
+      [['foxtrot', 'transshipment']],
+    );
+  });
+
+  it('add-link parallel to a link of the same mode breaks the one-link-per-mode rule', () => {
+    const d = invalid(() =>
+      applyOverlays(literalNetwork(), [{ kind: 'add-link', from: 'foxtrot', to: 'echo', mode: 'rail', lengthKm: 230, gaugeMm: 1676, speedKmh: 80 }]),
+    );
+    assert.deepEqual(
+      (d.overlayIssues as { record: string; field: string }[]).map((i) => [i.record, i.field]),
+      [['foxtrot--echo--hypothetical', 'mode']],
+    );
   });
 
   it('rejects an id that already exists for add-link', () => {
