@@ -1,0 +1,229 @@
+/**
+ * The one place that turns an error into an HTTP answer: RFC 9457
+ * application/problem+json with a stable `code`. Route handlers throw
+ * (DomainError, validation errors, fastify's own errors) and never build
+ * error bodies themselves.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode } from '../domain/errors.js';
+
+/** Every problem code the service answers with: its HTTP status and fixed title. */
+export const PROBLEM_CODES = {
+  VALIDATION_ERROR: { status: 400, title: 'Invalid request parameters' },
+  MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
+  INVALID_CONSTRAINT: { status: 400, title: 'Invalid route constraint' },
+  UNKNOWN_PLACE: { status: 404, title: 'Unknown place' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  NO_ROUTE: { status: 422, title: 'No route' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+export const PROBLEM_CODE_LIST = Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]];
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** `type` URI of a code: stable, and not pretending to be a page that can be fetched. */
+export function problemType(code: ProblemCode): string {
+  return `urn:corridor-route-planner:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}
+
+/** One offending request parameter (query parameter or body field). */
+export interface ParameterIssue {
+  parameter: string;
+  message: string;
+}
+
+/** Everything about a problem except what the request supplies (instance, requestId). */
+export interface ProblemInit {
+  code: ProblemCode;
+  detail: string;
+  /** Extension members (errors, suggestions, parameter, value, allow, …). */
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+const DOMAIN_STATUS: Record<DomainErrorCode, ProblemCode> = {
+  UNKNOWN_PLACE: 'UNKNOWN_PLACE',
+  NO_ROUTE: 'NO_ROUTE',
+  INVALID_CONSTRAINT: 'INVALID_CONSTRAINT',
+  NOT_FOUND: 'NOT_FOUND',
+  // The data set is validated at start-up; meeting it at request time is a server fault.
+  INVALID_DATA: 'INTERNAL',
+};
+
+/** Members a DomainError's details may not overwrite. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId']);
+
+/** Writes a problem answer. The body is serialised here, so no response schema can reshape it. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: ProblemInit): FastifyReply {
+  const { status, title } = PROBLEM_CODES[p.code];
+  const body = {
+    type: problemType(p.code),
+    title,
+    status,
+    detail: p.detail,
+    instance: request.url,
+    code: p.code,
+    requestId: String(request.id),
+    ...p.extensions,
+  };
+  // logFields is unset when the request failed before its first hook (e.g. a malformed URL).
+  if (request.logFields) request.logFields.code = p.code;
+  for (const [name, value] of Object.entries(p.headers ?? {})) reply.header(name, value);
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/** "/via/2" (zod issue path from fastify-type-provider-zod) → "via[2]". */
+function parameterName(instancePath: string, context: string | undefined): string {
+  const parts = instancePath.split('/').filter((s) => s !== '');
+  if (parts.length === 0) return context === 'body' ? 'body' : (context ?? 'request');
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** One entry per offending parameter; an unknown-keys issue yields one entry per unknown key. */
+export function validationIssues(error: FastifyError): ParameterIssue[] {
+  const context = error.validationContext;
+  if (!hasZodFastifySchemaValidationErrors(error)) {
+    return (error.validation ?? []).map((v) => ({ parameter: parameterName(v.instancePath, context), message: v.message ?? 'invalid value' }));
+  }
+  const issues: ParameterIssue[] = [];
+  for (const v of error.validation) {
+    const keys = (v.params as { keys?: unknown }).keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      const prefix = parameterName(v.instancePath, undefined);
+      for (const key of keys) {
+        const name = v.instancePath === '/' || v.instancePath === '' ? String(key) : `${prefix}.${String(key)}`;
+        issues.push({ parameter: name, message: 'unknown parameter' });
+      }
+      continue;
+    }
+    issues.push({ parameter: parameterName(v.instancePath, context), message: v.message ?? 'invalid value' });
+  }
+  return issues;
+}
+
+/** Maps fastify's own request errors (parsing, size, media type) to a problem. */
+function fastifyProblem(error: FastifyError): ProblemInit | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { code: 'MALFORMED_REQUEST', detail: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'MALFORMED_REQUEST', detail: 'The request body is empty but its content type is application/json.' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'MALFORMED_REQUEST', detail: 'The request body size does not match Content-Length.' };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'MALFORMED_REQUEST', detail: 'The request URL is malformed.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is larger than this service accepts.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
+    default:
+      return undefined;
+  }
+}
+
+function domainProblem(error: DomainError): ProblemInit {
+  const extensions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error.details)) {
+    if (key === 'field') extensions.parameter = value;
+    else if (!RESERVED.has(key)) extensions[key] = value;
+  }
+  return { code: DOMAIN_STATUS[error.code], detail: error.message, extensions };
+}
+
+/** Status-based fallback for errors from plugins (rate limit, load shedding) that carry a statusCode. */
+function statusProblem(status: number): ProblemInit | undefined {
+  if (status === 429) return { code: 'RATE_LIMITED', detail: 'Too many requests; retry later.' };
+  if (status === 503) return { code: 'SERVICE_UNAVAILABLE', detail: 'The service is temporarily unable to answer; retry later.' };
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is larger than this service accepts.' };
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
+  if (status === 404) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED', detail: 'This method is not allowed here.' };
+  if (status >= 400 && status < 500) return { code: 'MALFORMED_REQUEST', detail: 'The request could not be processed as sent.' };
+  return undefined;
+}
+
+/** Turns any thrown value into a problem; unknown errors become a generic INTERNAL. */
+export function toProblem(error: unknown): ProblemInit {
+  if (error instanceof DomainError) return domainProblem(error);
+  if (typeof error === 'object' && error !== null) {
+    const e = error as FastifyError;
+    if (Array.isArray(e.validation) && e.validation.length > 0) {
+      const errors = validationIssues(e);
+      return {
+        code: 'VALIDATION_ERROR',
+        detail: `${errors.length} request parameter${errors.length === 1 ? ' is' : 's are'} invalid: ${[...new Set(errors.map((x) => x.parameter))].join(', ')}.`,
+        extensions: { errors },
+      };
+    }
+    const known = fastifyProblem(e);
+    if (known) return known;
+    const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+    const byStatus = status === undefined ? undefined : statusProblem(status);
+    if (byStatus) return byStatus;
+  }
+  return { code: 'INTERNAL', detail: 'An unexpected error occurred. It has been logged; quote the requestId when reporting it.' };
+}
+
+/** Paths of the registered routes, for telling 404 (no such URL) from 405 (wrong method). */
+interface RoutePattern {
+  regex: RegExp;
+  methods: Set<string>;
+}
+
+function patternFor(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+/**
+ * Installs the error handler and the not-found handler on `app`. Call before
+ * registering routes so that the route collector sees every route.
+ */
+export function installProblemHandlers(app: FastifyInstance): void {
+  const routes = new Map<string, RoutePattern>();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const entry = routes.get(route.url) ?? { regex: patternFor(route.url), methods: new Set<string>() };
+    for (const m of methods) entry.methods.add(m.toUpperCase());
+    routes.set(route.url, entry);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.code === 'INTERNAL') {
+      // The real error goes to the log only: its message, stack and paths never reach the client.
+      request.log.error({ err: error }, 'request failed');
+    } else if (PROBLEM_CODES[problem.code].status >= 500) {
+      request.log.warn({ err: error }, 'request refused');
+    }
+    // Plugins such as the rate limiter set their own headers (Retry-After); keep them.
+    return sendProblem(request, reply, problem);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = new Set<string>();
+    for (const r of routes.values()) if (r.regex.test(path)) for (const m of r.methods) allowed.add(m);
+    if (allowed.size > 0) {
+      const allow = [...allowed].sort().join(', ');
+      return sendProblem(request, reply, {
+        code: 'METHOD_NOT_ALLOWED',
+        detail: `${request.method} is not allowed on ${path}; allowed: ${allow}.`,
+        extensions: { allow: [...allowed].sort() },
+        headers: { allow },
+      });
+    }
+    return sendProblem(request, reply, { code: 'NOT_FOUND', detail: `No resource at ${path}. The API is described at /docs.` });
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * Every route plugin of the service, one per file. Add new endpoints here,
+ * one line each.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { healthRoutes } from './health.js';
+import { infoRoutes } from './info.js';
+import { routesRoutes } from './routes.js';
+
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(healthRoutes, { deps });
+  await app.register(infoRoutes, { deps });
+  await app.register(routesRoutes, { deps });
+}

@@ -1,0 +1,60 @@
+/** GET /v1/info: service version, data-set version and size, accepted values and limits. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LinkStatusSchema } from '../../domain/network/schema.js';
+import { DEFAULT_QUERY, LIMITS } from '../../domain/routing/defaults.js';
+import type { AppDeps } from '../app.js';
+import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
+import { InfoSchema, type Info } from '../schemas/info.js';
+import { INCLUDABLE_STATUSES, MODES, OBJECTIVES } from '../schemas/route-fields.js';
+import { SERVICE } from '../service-info.js';
+
+export function buildInfo(deps: AppDeps): Info {
+  const { network } = deps;
+  return {
+    service: { name: SERVICE.name, version: SERVICE.version },
+    dataVersion: network.parameters.dataVersion,
+    dataDate: network.parameters.dataDate,
+    counts: {
+      places: network.places.length,
+      links: network.links.length,
+      crossings: network.crossings.length,
+      corridors: network.corridors.length,
+      countries: new Set(network.places.map((p) => p.country)).size,
+    },
+    objectives: [...OBJECTIVES],
+    statuses: [...LinkStatusSchema.options],
+    includableStatuses: [...INCLUDABLE_STATUSES],
+    modes: [...MODES],
+    defaults: {
+      objective: DEFAULT_QUERY.objective,
+      include: [...DEFAULT_QUERY.include],
+      modes: [...DEFAULT_QUERY.modes],
+      alternatives: DEFAULT_QUERY.alternatives,
+      maxOverlap: DEFAULT_QUERY.maxOverlap,
+    },
+    limits: { maxAlternatives: LIMITS.maxAlternatives, maxVia: LIMITS.maxVia },
+  };
+}
+
+export const infoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  // The network does not change while the process runs: compute the answer once.
+  const info = buildInfo(deps);
+  app.get(
+    '/v1/info',
+    {
+      schema: {
+        operationId: 'getInfo',
+        tags: ['info'],
+        summary: 'Service and data-set information',
+        description:
+          'Service version, version and date of the data set, network size, the values `objective`, `include` and `modes` accept, ' +
+          'the defaults and the limits of /v1/routes.',
+        response: {
+          200: { description: 'Service and data-set facts.', content: { 'application/json': { schema: InfoSchema } } },
+          ...problemResponses('/v1/info', { INTERNAL: INTERNAL_DOC }),
+        },
+      },
+    },
+    async () => info,
+  );
+};

@@ -1,0 +1,126 @@
+/**
+ * GET and POST /v1/routes: plan routes between two places. Both forms map to
+ * the same RouteQuery and give the same answer; POST exists for long avoid
+ * lists and for clients that prefer a JSON body.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
+import { planRoutes } from '../../domain/routing/plan-routes.js';
+import type { RouteQuery } from '../../domain/routing/route-types.js';
+import type { PlaceIndex } from '../../domain/network/place-index.js';
+import type { AppDeps } from '../app.js';
+import { queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
+import { round1, routeToWire, WireNames } from '../mappers/route-to-wire.js';
+import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
+import { ROUTE_PROBLEM_DOCS, ROUTE_RESPONSE_EXAMPLE } from '../schemas/route-examples.js';
+import { RouteQuerySchema } from '../schemas/route-query.js';
+import { RouteRequestSchema } from '../schemas/route-request.js';
+import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
+
+const TAG = 'routes';
+
+const DESCRIPTION =
+  'Plans freight routes between two places over the rail corridors of Central and South Asia, with ferry and sea legs. ' +
+  'Places can be given by id, name, alias or UN/LOCODE. The answer lists the routes best first (by the objective), ' +
+  'each with its distance, transit time as low / typical / high hours and days, border crossings, gauge changes, ' +
+  'countries, corridors, legs with their sources, warnings (e.g. non-operational links in a scenario) and a GeoJSON line. ' +
+  'Only operational links are used unless `include` names other statuses.';
+
+const successResponse = {
+  description: 'Routes found, best first.',
+  content: { 'application/json': { schema: RouteResponseSchema, example: ROUTE_RESPONSE_EXAMPLE } },
+};
+
+function placeRef(names: WireNames, id: string) {
+  return names.place(id);
+}
+
+/** Plans and renders; also fills the request's log line. */
+function answer(request: FastifyRequest, req: RouteRequest, prepared: PreparedNetwork, places: PlaceIndex): RouteResponse {
+  // Logged even when planning fails, so a NO_ROUTE line still says what was asked.
+  Object.assign(request.logFields, { from: req.from, to: req.to, objective: req.objective });
+  const query: RouteQuery = resolveRequest(req, places);
+  const started = performance.now();
+  const routes = planRoutes(prepared, query);
+  const planMs = round1(performance.now() - started);
+  const best = routes[0];
+  Object.assign(request.logFields, {
+    from: query.from,
+    to: query.to,
+    km: best ? round1(best.distanceKm) : null,
+    hours: best ? round1(best.hours.total.typical) : null,
+    routes: routes.length,
+    planMs,
+  });
+  const names = new WireNames(prepared.index);
+  return {
+    query: {
+      from: placeRef(names, query.from),
+      to: placeRef(names, query.to),
+      via: query.via.map((id) => placeRef(names, id)),
+      objective: query.objective,
+      include: [...query.include],
+      modes: [...query.modes],
+      alternatives: query.alternatives,
+      maxOverlap: query.maxOverlap,
+      avoidCountries: [...query.avoidCountries],
+      avoidPlaces: query.avoidPlaces.map((id) => placeRef(names, id)),
+      avoidCrossings: [...query.avoidCrossings],
+      avoidCorridors: [...query.avoidCorridors],
+      avoidLinks: [...query.avoidLinks],
+    },
+    dataVersion: prepared.network.parameters.dataVersion,
+    routes: routes.map((r, i) => routeToWire(r, i + 1, names)),
+  };
+}
+
+export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/v1/routes',
+    {
+      schema: {
+        operationId: 'getRoutes',
+        tags: [TAG],
+        summary: 'Plan routes (query string)',
+        description: `${DESCRIPTION} Lists (include, modes, via, avoid…) are comma-separated.`,
+        querystring: RouteQuerySchema,
+        response: {
+          200: successResponse,
+          ...problemResponses('/v1/routes?from=Almaty&to=Karachi', { ...ROUTE_PROBLEM_DOCS, INTERNAL: INTERNAL_DOC }),
+        },
+      },
+    },
+    async (request) => answer(request, queryToRequest(request.query), deps.prepared, deps.places),
+  );
+
+  app.post(
+    '/v1/routes',
+    {
+      schema: {
+        operationId: 'postRoutes',
+        tags: [TAG],
+        summary: 'Plan routes (JSON body)',
+        description: `${DESCRIPTION} Same parameters and answer as GET /v1/routes, with JSON arrays for the lists.`,
+        body: RouteRequestSchema,
+        response: {
+          200: successResponse,
+          ...problemResponses('/v1/routes', {
+            ...ROUTE_PROBLEM_DOCS,
+            MALFORMED_REQUEST: { when: 'the body is not valid JSON', detail: 'The request body is not valid JSON.' },
+            PAYLOAD_TOO_LARGE: {
+              when: 'the body is larger than the service accepts',
+              detail: 'The request body is larger than this service accepts.',
+            },
+            UNSUPPORTED_MEDIA_TYPE: {
+              when: 'the body is not sent as application/json',
+              detail: 'Send the request body as application/json.',
+            },
+            INTERNAL: INTERNAL_DOC,
+          }),
+        },
+      },
+    },
+    async (request) => answer(request, request.body, deps.prepared, deps.places),
+  );
+};

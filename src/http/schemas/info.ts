@@ -1,0 +1,44 @@
+/** Answer of GET /v1/info: what this service and its data set are and what it accepts. */
+import { z } from 'zod';
+import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
+
+export const InfoSchema = z
+  .object({
+    service: z.object({
+      name: z.string(),
+      version: z.string().describe('Service version (package.json).'),
+    }),
+    dataVersion: z.string().describe('Version of the loaded data set.'),
+    dataDate: z.string().describe('Date the data set describes (YYYY, YYYY-MM or YYYY-MM-DD).'),
+    counts: z
+      .object({
+        places: z.number().int(),
+        links: z.number().int(),
+        crossings: z.number().int(),
+        corridors: z.number().int(),
+        countries: z.number().int(),
+      })
+      .describe('Size of the loaded network.'),
+    objectives: z.array(ObjectiveSchema).describe('Values accepted by `objective`.'),
+    statuses: z.array(z.string()).describe('Link statuses in the data set; all but operational can be named in `include`.'),
+    includableStatuses: z.array(IncludableStatusSchema).describe('Values accepted by `include`.'),
+    modes: z.array(ModeSchema).describe('Values accepted by `modes`.'),
+    defaults: z
+      .object({
+        objective: ObjectiveSchema,
+        include: z.array(IncludableStatusSchema),
+        modes: z.array(ModeSchema),
+        alternatives: z.number().int(),
+        maxOverlap: z.number(),
+      })
+      .describe('Values used for parameters left out.'),
+    limits: z
+      .object({
+        maxAlternatives: z.number().int().describe('Largest `alternatives`.'),
+        maxVia: z.number().int().describe('Most `via` places.'),
+      })
+      .describe('Largest values accepted.'),
+  })
+  .meta({ id: 'Info', description: 'Service and data-set facts, and the values the route parameters accept.' });
+
+export type Info = z.output<typeof InfoSchema>;

@@ -1,0 +1,47 @@
+/**
+ * Examples for the /v1/routes documentation, taken from the real network:
+ * the Almaty → Karachi answer is a saved response of the service on the
+ * data set (route-almaty-karachi.json; test/http/openapi.test.ts checks it
+ * still matches the schema and the data).
+ */
+import { readFileSync } from 'node:fs';
+import type { ProblemDoc } from './problem.js';
+import type { RouteResponse } from './route-response.js';
+
+export const ROUTE_RESPONSE_EXAMPLE = JSON.parse(
+  readFileSync(new URL('./examples/route-almaty-karachi.json', import.meta.url), 'utf8'),
+) as RouteResponse;
+
+export const ROUTE_PROBLEM_DOCS = {
+  VALIDATION_ERROR: {
+    when: 'a parameter is missing or malformed; `errors` names every offending parameter',
+    detail: '2 request parameters are invalid: to, alternatives.',
+    extensions: {
+      errors: [
+        { parameter: 'to', message: 'is required' },
+        { parameter: 'alternatives', message: 'Too big: expected number to be <=5' },
+      ],
+    },
+  },
+  INVALID_CONSTRAINT: {
+    when: 'the constraints contradict each other or name unknown ids (e.g. from equals to, an unknown crossing id)',
+    detail: 'from and to are the same place (almaty-1); give a via place or a different destination.',
+    extensions: { parameter: 'to' },
+  },
+  UNKNOWN_PLACE: {
+    when: 'a place reference (from, to, via, avoidPlaces) matches no place; `suggestions` lists the closest',
+    detail: 'no place matches "Almatty"',
+    extensions: {
+      parameter: 'from',
+      value: 'Almatty',
+      suggestions: [{ id: 'almaty-1', name: 'Almaty-1' }],
+      errors: [
+        { parameter: 'from', value: 'Almatty', message: 'no place matches "Almatty"', suggestions: [{ id: 'almaty-1', name: 'Almaty-1' }] },
+      ],
+    },
+  },
+  NO_ROUTE: {
+    when: 'the places exist but no route satisfies the constraints (modes, statuses, avoid lists)',
+    detail: 'no route from almaty-1 to karachi with the given constraints',
+  },
+} satisfies Record<string, ProblemDoc>;

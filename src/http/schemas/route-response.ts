@@ -1,0 +1,161 @@
+/**
+ * The answer of /v1/routes: the routes found, best first, with distances,
+ * times, borders, gauge breaks, legs and a GeoJSON line, plus the question as
+ * it was understood (places resolved to ids) and the data-set version.
+ * Units are in the field names (km, hours, days, mm).
+ */
+import { z } from 'zod';
+import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema, SourceSchema } from './common.js';
+import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
+
+const GaugeMmSchema = z.union([z.literal(1520), z.literal(1435), z.literal(1676)]).describe('Track gauge, mm.');
+const HandlingSchema = z
+  .enum(['none', 'bogie-exchange', 'transshipment', 'bogie-exchange-or-transshipment', 'rail-to-road'])
+  .describe('How the gauge or mode change is handled.');
+const LinkStatusSchema = z.enum(['operational', 'under-construction', 'planned', 'proposed', 'suspended']);
+
+export const GaugeChangeSchema = z
+  .object({
+    fromGaugeMm: GaugeMmSchema,
+    toGaugeMm: GaugeMmSchema,
+    handling: HandlingSchema,
+    hours: HoursSchema.describe('Time for the gauge change itself, h.'),
+  })
+  .meta({ id: 'GaugeChange', description: 'A change of track gauge at a border crossing.' });
+
+export const BorderCrossingSchema = z
+  .object({
+    id: z.string().describe('Crossing id (usable in avoidCrossings).'),
+    name: z.string(),
+    from: PlaceRefSchema.describe('Border point left.'),
+    to: PlaceRefSchema.describe('Border point entered.'),
+    countries: z.array(z.string()).describe('The two countries, in travel order (ISO 3166-1 alpha-2).'),
+    dwellHours: HoursSchema.describe('Time at the border for this direction, h (without the gauge change).'),
+    gaugeChange: GaugeChangeSchema.nullable().describe('The gauge change at this crossing, or null when there is none.'),
+    status: z.enum(['open', 'restricted', 'closed', 'planned']).describe('Status of the crossing.'),
+  })
+  .meta({ id: 'BorderCrossing', description: 'A border crossing on the route, in travel order.' });
+
+export const GaugeBreakSchema = z
+  .object({
+    place: PlaceRefSchema.describe('Where wagons or cargo change gauge.'),
+    fromGaugeMm: GaugeMmSchema,
+    toGaugeMm: GaugeMmSchema,
+    handling: HandlingSchema,
+    hours: HoursSchema.describe('Time for the change, h.'),
+    crossingId: z.string().nullable().describe('The border crossing that handles the break, or null for a break inland.'),
+  })
+  .meta({ id: 'GaugeBreak', description: 'A change of track gauge on the route, in travel order.' });
+
+export const ModeTransferSchema = z
+  .object({
+    place: PlaceRefSchema,
+    fromMode: ModeSchema,
+    toMode: ModeSchema,
+    hours: HoursSchema.describe('Transfer time, h.'),
+  })
+  .meta({ id: 'ModeTransfer', description: 'A change of transport mode (e.g. rail to road at a railhead).' });
+
+export const LegSchema = z
+  .object({
+    linkId: z.string().describe('Link id (usable in avoidLinks).'),
+    from: CountryPlaceRefSchema,
+    to: CountryPlaceRefSchema,
+    mode: ModeSchema,
+    km: z.number().describe('Length, km (0.1 km).'),
+    hours: HoursSchema.describe('Moving time: running for rail and road, crossing + wait + handling for ferries, sailing + handling at sea.'),
+    gaugeMm: GaugeMmSchema.nullable().describe('Track gauge, mm; null for ferry, sea and road legs.'),
+    status: LinkStatusSchema.describe('Status of the link; anything but operational is a scenario.'),
+    corridors: z.array(z.string()).describe('Corridor ids the link belongs to.'),
+    sources: z.array(SourceSchema).describe('Citations for the link.'),
+    estimated: z.boolean().describe('True when the length or the speed used is an estimate rather than a published figure.'),
+  })
+  .meta({ id: 'Leg', description: 'One link of the route, in travel order.' });
+
+export const RouteWarningSchema = z
+  .object({
+    code: z.enum(['NON_OPERATIONAL_LINK', 'ESTIMATED_FIGURE', 'RESTRICTED_CROSSING', 'PLANNED_CROSSING', 'ROAD_LEG']),
+    message: z.string(),
+    refs: z.array(z.string()).describe('Ids of the links, crossings or places concerned.'),
+  })
+  .meta({ id: 'RouteWarning', description: 'Something to know before relying on the route.' });
+
+export const LineStringSchema = z
+  .object({
+    type: z.literal('LineString'),
+    coordinates: z.array(z.tuple([z.number(), z.number()])).describe('[longitude, latitude] of each place passed, WGS 84 degrees.'),
+  })
+  .meta({
+    id: 'LineString',
+    description: 'GeoJSON LineString through the places of the route (straight lines between places, not the track).',
+  });
+
+const HoursByComponentSchema = z
+  .object({
+    running: HoursSchema.describe('Rail and road running, h.'),
+    borderDwell: HoursSchema.describe('Waiting at border crossings, h.'),
+    gaugeChange: HoursSchema.describe('Bogie exchange or transshipment, h.'),
+    ferry: HoursSchema.describe('Ferry legs (crossing, waiting for departure, handling), h.'),
+    sea: HoursSchema.describe('Sea legs (sailing and port handling), h.'),
+    transfer: HoursSchema.describe('Changes of mode, h.'),
+  })
+  .describe('transitHours split by component; the components add up to transitHours (up to rounding).');
+
+const DistanceByModeSchema = z
+  .object({
+    rail: z.number(),
+    ferry: z.number(),
+    sea: z.number(),
+    road: z.number(),
+  })
+  .describe('Distance by mode, km (0 for modes not used).');
+
+export const RouteSchema = z
+  .object({
+    rank: z.number().int().describe('1 for the best route, 2 for the next, …'),
+    distanceKm: z.number().describe('Total length, km (0.1 km).'),
+    distanceKmByMode: DistanceByModeSchema,
+    transitHours: HoursSchema.describe('Door-to-door time, h: low / typical / high.'),
+    transitDays: DaysSchema.describe('transitHours in days of 24 h.'),
+    hoursByComponent: HoursByComponentSchema,
+    borderCrossings: z.array(BorderCrossingSchema),
+    gaugeBreaks: z.array(GaugeBreakSchema),
+    modeTransfers: z.array(ModeTransferSchema),
+    countries: z.array(z.string()).describe('Countries passed, in travel order (ISO 3166-1 alpha-2).'),
+    corridors: z
+      .array(z.object({ id: z.string(), name: z.string(), km: z.number().describe('Km of the route on this corridor.') }))
+      .describe('Corridors the route runs on, with the km on each.'),
+    legs: z.array(LegSchema),
+    warnings: z.array(RouteWarningSchema),
+    geometry: LineStringSchema,
+  })
+  .meta({ id: 'Route', description: 'One route from origin to destination.' });
+
+export const RouteQueryEchoSchema = z
+  .object({
+    from: PlaceRefSchema,
+    to: PlaceRefSchema,
+    via: z.array(PlaceRefSchema),
+    objective: ObjectiveSchema,
+    include: z.array(IncludableStatusSchema),
+    modes: z.array(ModeSchema),
+    alternatives: z.number().int(),
+    maxOverlap: z.number(),
+    avoidCountries: z.array(z.string()),
+    avoidPlaces: z.array(PlaceRefSchema),
+    avoidCrossings: z.array(z.string()),
+    avoidCorridors: z.array(z.string()),
+    avoidLinks: z.array(z.string()),
+  })
+  .meta({ id: 'RouteQueryEcho', description: 'The question as understood: places resolved, defaults filled in.' });
+
+export const RouteResponseSchema = z
+  .object({
+    query: RouteQueryEchoSchema,
+    dataVersion: z.string().describe('Version of the data set that answered.'),
+    routes: z.array(RouteSchema).describe('Routes found, best first; at least one.'),
+  })
+  .meta({ id: 'RouteResponse', description: 'Routes for a question, best first.' });
+
+export type RouteResponse = z.output<typeof RouteResponseSchema>;
+export type WireRoute = z.output<typeof RouteSchema>;

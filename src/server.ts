@@ -1,0 +1,87 @@
+/**
+ * Process entry point: configuration → logger → network (validated, prepared,
+ * indexed) → HTTP app → listen. A bad data set stops the process with exit
+ * code 1 and the list of problems on stderr; SIGTERM/SIGINT close the server
+ * cleanly (in-flight requests finish) within SHUTDOWN_TIMEOUT_MS.
+ */
+import { pino } from 'pino';
+import { parseConfig } from './config.js';
+import { InvalidDataError } from './domain/errors.js';
+import { loadNetwork } from './domain/network/load-network.js';
+import { PlaceIndex } from './domain/network/place-index.js';
+import { prepareNetwork } from './domain/routing/prepare.js';
+import { buildApp } from './http/app.js';
+
+/** Longest wait for in-flight requests on shutdown before forcing exit, ms. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+
+  const logger = pino({ level: config.logLevel, base: { service: 'corridor-route-planner' } });
+
+  let network;
+  try {
+    network = await loadNetwork(config.dataDir);
+  } catch (err) {
+    if (err instanceof InvalidDataError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const started = performance.now();
+  const prepared = prepareNetwork(network);
+  const places = new PlaceIndex(network.places);
+  logger.info(
+    {
+      dataDir: config.dataDir,
+      dataVersion: network.parameters.dataVersion,
+      places: network.places.length,
+      links: network.links.length,
+      crossings: network.crossings.length,
+      prepareMs: Math.round(performance.now() - started),
+    },
+    'network loaded',
+  );
+
+  const app = await buildApp({ config, network, prepared, places, logger });
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; forcing exit');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    app.close().then(
+      () => {
+        logger.info('server closed');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err: unknown) => {
+  // Start-up failures other than bad data (port in use, unreadable data folder): log and stop.
+  process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
