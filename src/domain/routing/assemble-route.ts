@@ -1,0 +1,169 @@
+/**
+ * Turns a path through the query graph (its edge keys) into a Route: legs,
+ * crossings, gauge breaks, mode transfers, the hours breakdown, countries,
+ * corridors with their km, warnings and the objective's cost. Every figure is
+ * recomputed here from the data, not taken from the search's weights.
+ */
+import type { Mode } from '../network/schema.js';
+import { addHours } from '../transit/hours.js';
+import type { PreparedNetwork } from './prepare.js';
+import { BORDER_WEIGHT, type QueryGraph } from './query-graph.js';
+import type {
+  GaugeBreak,
+  Hours,
+  ModeTransfer,
+  Objective,
+  Route,
+  RouteCrossing,
+  RouteLeg,
+  RouteWarning,
+} from './route-types.js';
+
+export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly string[], objective: Objective): Route {
+  const legs: RouteLeg[] = [];
+  const legStretch: number[] = [];
+  const crossings: RouteCrossing[] = [];
+  const gaugeBreaks: GaugeBreak[] = [];
+  const transfers: ModeTransfer[] = [];
+  const warnings: RouteWarning[] = [];
+  const estimatedRefs = new Set<string>();
+  const parts = { running: [] as Hours[], borderDwell: [] as Hours[], gaugeChange: [] as Hours[], ferry: [] as Hours[], sea: [] as Hours[], transfer: [] as Hours[] };
+  let borders = 0;
+
+  for (const key of edges) {
+    const e = g.getEdgeAttributes(key);
+    if (e.ref < 0) continue; // source and sink edges
+    if (e.kind === 'link') {
+      const t = p.traversals[e.ref]!;
+      const link = t.link;
+      legs.push({
+        linkId: link.id,
+        from: t.from,
+        to: t.to,
+        mode: link.mode,
+        km: link.lengthKm,
+        hours: t.hours,
+        ...(link.gaugeMm !== undefined ? { gaugeMm: link.gaugeMm } : {}),
+        status: link.status,
+        corridors: link.corridors,
+        sources: link.sources,
+        estimated: t.estimated,
+      });
+      legStretch.push(e.layer);
+      borders += t.borders;
+      if (link.mode === 'ferry') parts.ferry.push(t.hours);
+      else if (link.mode === 'sea') parts.sea.push(t.hours);
+      else parts.running.push(t.hours);
+      if (t.estimated) estimatedRefs.add(link.id);
+      if (link.status !== 'operational') {
+        warnings.push({
+          code: 'NON_OPERATIONAL_LINK',
+          message: `link ${link.id} (${t.from} – ${t.to}) is ${link.status} as of ${link.statusAsOf}`,
+          refs: [link.id],
+        });
+      }
+      if (link.mode === 'road') {
+        warnings.push({ code: 'ROAD_LEG', message: `${t.from} – ${t.to} (${link.lengthKm} km) is by road`, refs: [link.id] });
+      }
+      const c = t.crossing;
+      if (c && t.crossingCountries) {
+        parts.borderDwell.push(t.dwell);
+        if (t.dwellEstimated) estimatedRefs.add(c.id);
+        crossings.push({
+          crossingId: c.id,
+          name: c.name,
+          from: t.from,
+          to: t.to,
+          countries: t.crossingCountries,
+          dwellHours: t.dwell,
+          gaugeChange: null,
+          status: c.status,
+        });
+        if (c.status === 'restricted') {
+          warnings.push({ code: 'RESTRICTED_CROSSING', message: `crossing ${c.name} is restricted as of ${c.statusAsOf}`, refs: [c.id] });
+        } else if (c.status === 'planned') {
+          warnings.push({ code: 'PLANNED_CROSSING', message: `crossing ${c.name} is planned, not open (as of ${c.statusAsOf})`, refs: [c.id] });
+        }
+      }
+    } else {
+      const pt = p.transitions[e.ref]!;
+      const tr = pt.transition;
+      if (tr.kind === 'continue') continue;
+      if (tr.estimated) estimatedRefs.add(tr.kind === 'gauge-change' && tr.crossingId ? tr.crossingId : pt.place);
+      if (tr.kind === 'gauge-change') {
+        parts.gaugeChange.push(tr.hours);
+        gaugeBreaks.push({
+          placeId: pt.place,
+          fromGaugeMm: tr.fromGaugeMm,
+          toGaugeMm: tr.toGaugeMm,
+          handling: tr.handling,
+          hours: tr.hours,
+          ...(tr.crossingId !== undefined ? { crossingId: tr.crossingId } : {}),
+        });
+      } else {
+        parts.transfer.push(tr.hours);
+        transfers.push({ placeId: pt.place, fromMode: tr.fromMode, toMode: tr.toMode, hours: tr.hours });
+      }
+    }
+  }
+
+  // A gauge change done by a crossing's facility belongs to that crossing when the route passes it.
+  for (const gb of gaugeBreaks) {
+    const rc = crossings.find((c) => c.crossingId === gb.crossingId);
+    if (rc && gb.crossingId !== undefined) {
+      rc.gaugeChange = { fromGaugeMm: gb.fromGaugeMm, toGaugeMm: gb.toGaugeMm, handling: gb.handling, hours: gb.hours };
+    } else {
+      delete gb.crossingId;
+    }
+  }
+  if (estimatedRefs.size > 0) {
+    warnings.push({
+      code: 'ESTIMATED_FIGURE',
+      message: 'some lengths, speeds or times on this route are estimates, not published figures',
+      refs: [...estimatedRefs],
+    });
+  }
+
+  const hours = {
+    running: addHours(...parts.running),
+    borderDwell: addHours(...parts.borderDwell),
+    gaugeChange: addHours(...parts.gaugeChange),
+    ferry: addHours(...parts.ferry),
+    sea: addHours(...parts.sea),
+    transfer: addHours(...parts.transfer),
+  };
+  const total = addHours(hours.running, hours.borderDwell, hours.gaugeChange, hours.ferry, hours.sea, hours.transfer);
+
+  const places = legs.length > 0 ? [legs[0]!.from, ...legs.map((l) => l.to)] : [];
+  const countries: string[] = [];
+  for (const pl of places) {
+    const c = p.index.countryOf(pl);
+    if (countries[countries.length - 1] !== c) countries.push(c);
+  }
+  const corridorKm = new Map<string, number>();
+  const byMode: Partial<Record<Mode, number>> = {};
+  let distanceKm = 0;
+  for (const l of legs) {
+    distanceKm += l.km;
+    byMode[l.mode] = (byMode[l.mode] ?? 0) + l.km;
+    for (const c of l.corridors) corridorKm.set(c, (corridorKm.get(c) ?? 0) + l.km);
+  }
+  const cost =
+    objective === 'fastest' ? total.typical : objective === 'shortest' ? distanceKm : borders * BORDER_WEIGHT + total.typical;
+
+  return {
+    places,
+    legs,
+    crossings,
+    gaugeBreaks,
+    transfers,
+    distanceKm,
+    distanceKmByMode: byMode,
+    hours: { total, ...hours },
+    countries,
+    corridors: [...corridorKm].map(([id, km]) => ({ id, km })),
+    warnings,
+    cost,
+    legStretch,
+  };
+}

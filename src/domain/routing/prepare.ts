@@ -1,0 +1,158 @@
+/**
+ * Builds, once per network (or scenario), the state-expanded directed graph the
+ * router searches.
+ *
+ * Why states: the time to go on from one leg to the next (gauge change, rail↔road
+ * transfer) depends on the PAIR of consecutive legs, so a place alone is not
+ * enough as a graph node. Each place gets, for every state its links can put a
+ * route in (rail of a gauge, ferry, sea, road), an arrival node "a|place|state"
+ * and a departure node "d|place|state":
+ *  - every link gives two edges, one per direction (dwell and speed depend on it),
+ *    from the departure node of its start to the arrival node of its end;
+ *  - inside a place, an edge from each arrival state to each departure state the
+ *    transit model allows (same state: 0 h; see transit/place-transition.ts).
+ * One transition per place visit (arrival → departure) keeps the cost of a route
+ * exactly "legs + one transition between each pair of consecutive legs", so
+ * Dijkstra on this graph is exact.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { Crossing, Link, Network } from '../network/schema.js';
+import { crossingDwell, dwellEntry } from '../transit/crossing-dwell.js';
+import { ZERO_HOURS } from '../transit/hours.js';
+import { linkEstimated, linkHours } from '../transit/link-hours.js';
+import { legState, transitionAt, type LegState, type Transition } from '../transit/place-transition.js';
+import type { Hours } from './route-types.js';
+import { SimpleLookups, type RoutingLookups } from './lookups.js';
+
+/** One link travelled in one direction, with everything its edge costs. */
+export interface Traversal {
+  link: Link;
+  from: string;
+  to: string;
+  state: LegState;
+  /** Moving time (see transit/link-hours.ts), h. */
+  hours: Hours;
+  estimated: boolean;
+  crossing?: Crossing;
+  /** Countries of the crossing in travel order. */
+  crossingCountries?: readonly [string, string];
+  dwell: Hours;
+  dwellEstimated: boolean;
+  /** 1 when the two ends are in different countries. */
+  borders: 0 | 1;
+}
+
+/** An allowed change from the state of the arriving leg to that of the leaving leg. */
+export interface PlaceTransition {
+  place: string;
+  from: LegState;
+  to: LegState;
+  transition: Transition;
+}
+
+/** Edge attributes of the state graph. `ref` indexes traversals or transitions. */
+export interface StateEdge {
+  kind: 'link' | 'transfer';
+  ref: number;
+  /** Typical hours, km and borders crossed: the raw material of every objective's weight. */
+  hours: number;
+  km: number;
+  borders: number;
+}
+
+export interface PreparedNetwork {
+  network: Network;
+  index: RoutingLookups;
+  traversals: readonly Traversal[];
+  transitions: readonly PlaceTransition[];
+  /** States present at each place, from its links of any status. */
+  statesAt: ReadonlyMap<string, readonly LegState[]>;
+  graph: MultiDirectedGraph<Record<string, never>, StateEdge>;
+}
+
+export const arrNode = (place: string, s: LegState): string => `a|${place}|${s}`;
+export const depNode = (place: string, s: LegState): string => `d|${place}|${s}`;
+
+export function prepareNetwork(net: Network, index: RoutingLookups = new SimpleLookups(net)): PreparedNetwork {
+  const params = net.parameters;
+  const statesAt = new Map<string, LegState[]>();
+  for (const p of net.places) statesAt.set(p.id, []);
+  for (const l of net.links) {
+    const s = legState(l.mode, l.gaugeMm);
+    for (const p of [l.from, l.to]) {
+      const list = statesAt.get(p);
+      if (list && !list.includes(s)) list.push(s);
+    }
+  }
+  for (const list of statesAt.values()) list.sort();
+
+  const graph = new MultiDirectedGraph<Record<string, never>, StateEdge>();
+  for (const [place, states] of statesAt) {
+    for (const s of states) {
+      graph.addNode(arrNode(place, s));
+      graph.addNode(depNode(place, s));
+    }
+  }
+
+  const traversals: Traversal[] = [];
+  for (const link of net.links) {
+    const crossing = index.crossingForLink(link);
+    for (const [from, to, dir] of [
+      [link.from, link.to, 'f'],
+      [link.to, link.from, 'r'],
+    ] as const) {
+      const fromCountry = index.countryOf(from);
+      const toCountry = index.countryOf(to);
+      let crossingCountries: readonly [string, string] | undefined;
+      let dwell = ZERO_HOURS;
+      let dwellEstimated = false;
+      if (crossing) {
+        crossingCountries = crossing.places[0] === from ? crossing.countries : [crossing.countries[1], crossing.countries[0]];
+        dwell = crossingDwell(crossing, crossingCountries[0], crossingCountries[1]);
+        dwellEstimated = dwellEntry(crossing, crossingCountries[0], crossingCountries[1]).hours.provenance.basis === 'estimate';
+      }
+      const t: Traversal = {
+        link,
+        from,
+        to,
+        state: legState(link.mode, link.gaugeMm),
+        hours: linkHours(link, params, fromCountry),
+        estimated: linkEstimated(link, params, fromCountry),
+        ...(crossing ? { crossing, crossingCountries } : {}),
+        dwell,
+        dwellEstimated,
+        borders: fromCountry === toCountry ? 0 : 1,
+      };
+      const ref = traversals.push(t) - 1;
+      graph.addDirectedEdgeWithKey(`L|${link.id}|${dir}`, depNode(from, t.state), arrNode(to, t.state), {
+        kind: 'link',
+        ref,
+        hours: t.hours.typical + dwell.typical,
+        km: link.lengthKm,
+        borders: t.borders,
+      });
+    }
+  }
+
+  const transitions: PlaceTransition[] = [];
+  for (const place of net.places) {
+    const states = statesAt.get(place.id) ?? [];
+    const crossings = index.crossingsAt(place.id);
+    for (const a of states) {
+      for (const b of states) {
+        const transition = transitionAt(place, crossings, params, a, b);
+        if (transition === null) continue;
+        const ref = transitions.push({ place: place.id, from: a, to: b, transition }) - 1;
+        graph.addDirectedEdgeWithKey(`T|${place.id}|${a}|${b}`, arrNode(place.id, a), depNode(place.id, b), {
+          kind: 'transfer',
+          ref,
+          hours: transition.hours.typical,
+          km: 0,
+          borders: 0,
+        });
+      }
+    }
+  }
+
+  return { network: net, index, traversals, transitions, statesAt, graph };
+}

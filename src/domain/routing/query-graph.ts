@@ -1,0 +1,126 @@
+/**
+ * The graph one query searches: a filtered copy of the prepared state graph,
+ * one LAYER per stretch between consecutive stops (from, via…, to), so that
+ * k-shortest paths through via points are exact: Yen's algorithm runs over the
+ * concatenated layers, with "no place twice" checked across all of them.
+ *
+ * In layer i (stops[i] → stops[i+1]) only edges the filter allows are copied;
+ * no edge enters stops[i] or leaves stops[i+1], and the other stops are left
+ * out (a route through them would visit them twice). Layers are joined at a via
+ * place by the transitions allowed there (arrival in layer i-1 → departure in
+ * layer i). A source node S leads to every departure state of `from` and every
+ * arrival state of `to` leads to a sink node T, both at 0 cost.
+ * Edge weight "w": typical h (fastest), km (shortest), or borders × 1e6 + typical h.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { PreparedNetwork, StateEdge } from './prepare.js';
+import type { LinkFilter } from './filters.js';
+import type { Objective } from './route-types.js';
+
+export const SOURCE = 'S';
+export const SINK = 'T';
+/** Weight of one border in the fewest-borders objective, in "hours". */
+export const BORDER_WEIGHT = 1e6;
+
+export interface QueryEdge extends StateEdge {
+  w: number;
+  /** Stretch the edge belongs to (layer index); -1 for source/sink edges. */
+  layer: number;
+}
+
+export type QueryGraph = MultiDirectedGraph<Record<string, never>, QueryEdge>;
+
+export function weightFor(objective: Objective, e: { hours: number; km: number; borders: number }): number {
+  switch (objective) {
+    case 'fastest':
+      return e.hours;
+    case 'shortest':
+      return e.km;
+    case 'fewest-borders':
+      return e.borders * BORDER_WEIGHT + e.hours;
+  }
+}
+
+const layerNode = (layer: number, baseNode: string): string => `${layer}/${baseNode}`;
+
+/** The place a query-graph node stands for (the source is `from`, the sink `to`). */
+export function placeOfNode(node: string, stops: readonly string[]): string {
+  if (node === SOURCE) return stops[0]!;
+  if (node === SINK) return stops[stops.length - 1]!;
+  return node.split('|')[1]!;
+}
+
+/**
+ * Builds the layered query graph. With `openEnd`, there is one layer from
+ * stops[0] with no end stop and no sink (single-source searches).
+ */
+export function buildQueryGraph(
+  p: PreparedNetwork,
+  stops: readonly string[],
+  filter: LinkFilter,
+  objective: Objective,
+  openEnd = false,
+): QueryGraph {
+  const g: QueryGraph = new MultiDirectedGraph();
+  const base = p.graph;
+  const layers = openEnd ? 1 : stops.length - 1;
+  const stopSet = new Set(stops);
+
+  for (let layer = 0; layer < layers; layer++) {
+    const start = stops[layer]!;
+    const end = openEnd ? undefined : stops[layer + 1]!;
+    const inLayer = (place: string): boolean => filter.placeAllowed(place) && (!stopSet.has(place) || place === start || place === end);
+    for (const [place, states] of p.statesAt) {
+      if (!inLayer(place)) continue;
+      for (const s of states) {
+        g.addNode(layerNode(layer, `a|${place}|${s}`));
+        g.addNode(layerNode(layer, `d|${place}|${s}`));
+      }
+    }
+    base.forEachEdge((key, attrs: StateEdge, source, target) => {
+      const from = source.split('|')[1]!;
+      const to = target.split('|')[1]!;
+      if (!inLayer(from) || !inLayer(to)) return;
+      if (attrs.kind === 'link') {
+        if (to === start || from === end) return;
+        if (!filter.linkAllowed(p.traversals[attrs.ref]!.link)) return;
+      } else if (from === start || from === end) {
+        // Start and end states are joined by the source/sink or by the via connectors.
+        return;
+      }
+      g.addDirectedEdgeWithKey(layerNode(layer, key), layerNode(layer, source), layerNode(layer, target), {
+        ...attrs,
+        w: weightFor(objective, attrs),
+        layer,
+      });
+    });
+    if (layer > 0) {
+      // Via connector: arrive in the previous layer, change state as allowed, leave in this one.
+      p.transitions.forEach((t, ref) => {
+        if (t.place !== start) return;
+        const e = { kind: 'transfer' as const, ref, hours: t.transition.hours.typical, km: 0, borders: 0 };
+        g.addDirectedEdgeWithKey(
+          layerNode(layer, `V|${t.place}|${t.from}|${t.to}`),
+          layerNode(layer - 1, `a|${t.place}|${t.from}`),
+          layerNode(layer, `d|${t.place}|${t.to}`),
+          { ...e, w: weightFor(objective, e), layer },
+        );
+      });
+    }
+  }
+
+  g.addNode(SOURCE);
+  for (const s of p.statesAt.get(stops[0]!) ?? []) {
+    const n = layerNode(0, `d|${stops[0]}|${s}`);
+    if (g.hasNode(n)) g.addDirectedEdgeWithKey(`S|${s}`, SOURCE, n, { kind: 'transfer', ref: -1, hours: 0, km: 0, borders: 0, w: 0, layer: -1 });
+  }
+  if (!openEnd) {
+    g.addNode(SINK);
+    const to = stops[stops.length - 1]!;
+    for (const s of p.statesAt.get(to) ?? []) {
+      const n = layerNode(layers - 1, `a|${to}|${s}`);
+      if (g.hasNode(n)) g.addDirectedEdgeWithKey(`E|${s}`, n, SINK, { kind: 'transfer', ref: -1, hours: 0, km: 0, borders: 0, w: 0, layer: -1 });
+    }
+  }
+  return g;
+}

@@ -1,0 +1,50 @@
+/** Checks a route query against the limits and the network before any search. */
+import { DomainError } from '../errors.js';
+import { LIMITS } from './defaults.js';
+import { checkAvoidIds } from './filters.js';
+import type { RoutingLookups } from './lookups.js';
+import type { RouteQuery } from './route-types.js';
+
+const invalid = (message: string, field: string, value: unknown): DomainError =>
+  new DomainError('INVALID_CONSTRAINT', message, { field, value });
+
+/** Throws UNKNOWN_PLACE or INVALID_CONSTRAINT; returns the stops in order (from, via…, to). */
+export function validateQuery(index: RoutingLookups, q: RouteQuery): string[] {
+  for (const [field, id] of [['from', q.from], ['to', q.to], ...q.via.map((v) => ['via', v] as const)] as const) {
+    if (!index.placeById.has(id)) {
+      throw new DomainError('UNKNOWN_PLACE', `${field}: no place with id "${id}"`, { field, value: id, suggestions: [] });
+    }
+  }
+  if (q.via.length > LIMITS.maxVia) throw invalid(`at most ${LIMITS.maxVia} via places`, 'via', q.via.length);
+  if (!Number.isInteger(q.alternatives) || q.alternatives < 1 || q.alternatives > LIMITS.maxAlternatives) {
+    throw invalid(`alternatives must be an integer from 1 to ${LIMITS.maxAlternatives}`, 'alternatives', q.alternatives);
+  }
+  if (!Number.isFinite(q.maxOverlap) || q.maxOverlap < 0 || q.maxOverlap > 1) {
+    throw invalid('maxOverlap must be between 0 and 1', 'maxOverlap', q.maxOverlap);
+  }
+  if (q.modes.length === 0) throw invalid('at least one mode is needed', 'modes', []);
+  const stops = [q.from, ...q.via, q.to];
+  // A route never visits a place twice, so the stops must all differ.
+  const seen = new Set<string>();
+  for (const [i, s] of stops.entries()) {
+    if (seen.has(s)) {
+      const field = i === stops.length - 1 ? 'to' : 'via';
+      throw invalid(
+        q.from === q.to ? `from and to are the same place "${s}"` : `"${s}" appears twice among from, via and to`,
+        field,
+        s,
+      );
+    }
+    seen.add(s);
+  }
+  checkAvoidIds(index, q);
+  for (const [i, s] of stops.entries()) {
+    const field = i === 0 ? 'from' : i === stops.length - 1 ? 'to' : 'via';
+    if (q.avoidPlaces.includes(s)) throw invalid(`${field} "${s}" is also in avoidPlaces`, 'avoidPlaces', s);
+    const country = index.countryOf(s);
+    if (q.avoidCountries.includes(country)) {
+      throw invalid(`${field} "${s}" is in ${country}, which is in avoidCountries`, 'avoidCountries', country);
+    }
+  }
+  return stops;
+}
