@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DomainError } from '../../../src/domain/errors.js';
+import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
+import { ScenarioRegistry } from '../../../src/domain/scenarios/scenario-registry.js';
+import type { Scenario } from '../../../src/domain/scenarios/scenario-schema.js';
+import { literalNetwork } from './literal-network.js';
+
+const built: Scenario = {
+  id: 'built',
+  name: 'Corridor built',
+  description: 'every proposed link of the test corridor built',
+  overlays: [{ kind: 'build-corridor', corridorId: 'kz-tm-af-pk' }],
+  include: ['planned'],
+  sources: [{ address: 'test', statement: 'made up' }],
+};
+
+function registry(): ScenarioRegistry {
+  return new ScenarioRegistry(prepareNetwork(literalNetwork()), [built]);
+}
+
+const statusOf = (r: { prepared: { network: { links: readonly { id: string; status: string }[] } } }, id: string) =>
+  r.prepared.network.links.find((l) => l.id === id)?.status;
+
+describe('ScenarioRegistry', () => {
+  it('without a scenario or overlays gives the base prepared network itself', () => {
+    const reg = registry();
+    const r = reg.resolve();
+    assert.equal(r.prepared, reg.base);
+    assert.deepEqual(r.applied, []);
+    assert.deepEqual(r.include, []);
+  });
+
+  it('prepares a named scenario once and serves the cached one afterwards', () => {
+    const reg = registry();
+    const a = reg.resolve('built');
+    const b = reg.resolve('built');
+    assert.equal(a.prepared, b.prepared);
+    assert.notEqual(a.prepared, reg.base);
+    assert.equal(statusOf(a, 'charlie--delta'), 'operational');
+    assert.equal(statusOf({ prepared: reg.base }, 'charlie--delta'), 'proposed');
+    assert.deepEqual(a.include, ['planned']);
+    assert.equal(a.scenario?.id, 'built');
+  });
+
+  it('builds request overlays fresh every time, on top of the scenario, without touching the cache or the base', () => {
+    const reg = registry();
+    const cached = reg.resolve('built').prepared;
+    const overlays = [{ kind: 'set-link-status', linkId: 'alpha--bravo', status: 'suspended' }];
+    const x = reg.resolve('built', overlays);
+    const y = reg.resolve('built', overlays);
+    assert.notEqual(x.prepared, y.prepared);
+    assert.notEqual(x.prepared, cached);
+    assert.equal(statusOf(x, 'alpha--bravo'), 'suspended');
+    assert.equal(statusOf(x, 'charlie--delta'), 'operational');
+    assert.equal(statusOf({ prepared: cached }, 'alpha--bravo'), 'operational');
+    assert.equal(statusOf({ prepared: reg.base }, 'alpha--bravo'), 'operational');
+    assert.equal(reg.resolve('built').prepared, cached);
+    assert.deepEqual(x.applied.map((a) => a.kind), ['build-corridor', 'set-link-status']);
+  });
+
+  it('request overlays alone apply to the base', () => {
+    const reg = registry();
+    const r = reg.resolve(undefined, [{ kind: 'set-crossing-status', crossingId: 'bravo--charlie', status: 'closed' }]);
+    assert.equal(r.prepared.network.crossings.find((c) => c.id === 'bravo--charlie')?.status, 'closed');
+    assert.equal(reg.base.network.crossings.find((c) => c.id === 'bravo--charlie')?.status, 'open');
+  });
+
+  it('an unknown scenario is NOT_FOUND; a bad request overlay is INVALID_CONSTRAINT', () => {
+    const reg = registry();
+    assert.throws(() => reg.resolve('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
+    assert.throws(
+      () => reg.resolve('built', [{ kind: 'set-link-status', linkId: 'nowhere--else', status: 'operational' }]),
+      (e: unknown) => e instanceof DomainError && e.code === 'INVALID_CONSTRAINT',
+    );
+  });
+});
