@@ -32,6 +32,8 @@ interface Parsed<T> {
   files: string[];
   /** Ids (or "#index") of records that failed their shape check. */
   unparsed: Set<string>;
+  /** The raw failed records, for what can still be read from them. */
+  unparsedRaw: unknown[];
 }
 
 /** A schema whose top-level keys are known, so unknown (misspelt) fields can be reported. */
@@ -70,6 +72,7 @@ export async function loadNetwork(dataDir: string): Promise<Network> {
         corridors: corridors.records,
         parameters,
         unparsedIds: { place: places.unparsed, link: links.unparsed, crossing: crossings.unparsed, corridor: corridors.unparsed },
+        unparsedCrossingPlaces: new Set(crossings.unparsedRaw.flatMap(placesNamedBy)),
       },
       fileOf,
     ),
@@ -90,17 +93,18 @@ async function readFolder<S extends ObjectSchema>(
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (e) {
     issues.push({ file: label(dir), record: WHOLE_FILE, field: WHOLE_FILE, message: `cannot read the folder: ${errorText(e)}` });
-    return { records: [], files: [], unparsed: new Set() };
+    return { records: [], files: [], unparsed: new Set(), unparsedRaw: [] };
   }
   if (names.length === 0) {
     issues.push({ file: label(dir), record: WHOLE_FILE, field: WHOLE_FILE, message: 'the folder holds no .json file' });
-    return { records: [], files: [], unparsed: new Set() };
+    return { records: [], files: [], unparsed: new Set(), unparsedRaw: [] };
   }
   const parts = await Promise.all(names.map((n) => readArrayFile(path.join(dir, n), schema, label, issues)));
   return {
     records: parts.flatMap((p) => p.records),
     files: parts.flatMap((p) => p.files),
     unparsed: new Set(parts.flatMap((p) => [...p.unparsed])),
+    unparsedRaw: parts.flatMap((p) => p.unparsedRaw),
   };
 }
 
@@ -111,7 +115,7 @@ async function readArrayFile<S extends ObjectSchema>(
   issues: DataIssue[],
 ): Promise<Parsed<z.output<S>>> {
   const file = label(abs);
-  const out: Parsed<z.output<S>> = { records: [], files: [], unparsed: new Set() };
+  const out: Parsed<z.output<S>> = { records: [], files: [], unparsed: new Set(), unparsedRaw: [] };
   const json = await readJson(abs, file, issues);
   if (json === NOTHING) return out;
   if (!Array.isArray(json)) {
@@ -124,7 +128,7 @@ async function readArrayFile<S extends ObjectSchema>(
     if (parsed !== NOTHING) {
       out.records.push(parsed);
       out.files.push(file);
-    }
+    } else out.unparsedRaw.push(raw);
   });
   return out;
 }
@@ -185,6 +189,12 @@ function parseRecord<S extends ObjectSchema>(
     return NOTHING;
   }
   return result.data as z.output<S>;
+}
+
+/** The place ids a raw (unparsed) crossing record names, as far as they can be read. */
+function placesNamedBy(raw: unknown): string[] {
+  if (raw === null || typeof raw !== 'object' || !('places' in raw) || !Array.isArray(raw.places)) return [];
+  return raw.places.filter((p: unknown): p is string => typeof p === 'string');
 }
 
 /** The record's id when it has a usable one, else its position ("#3"). */

@@ -26,6 +26,12 @@ export interface NetworkInput {
    * again as unknown.
    */
   unparsedIds?: Partial<Record<RecordKind, ReadonlySet<string>>>;
+  /**
+   * Places named by crossing records that failed their shape check. The
+   * border-link and gauge-break checks skip them: the crossing may well be
+   * there once its shape is fixed.
+   */
+  unparsedCrossingPlaces?: ReadonlySet<string>;
 }
 
 /**
@@ -53,8 +59,9 @@ export function validateReferences(input: NetworkInput, fileOf: FileOf): DataIss
   checkLinks(input.links, placeById, brokenPlaces, corridorIds, fileOf, issues);
   checkDuplicateLinks(input.links, fileOf, issues);
   checkCrossings(input.crossings, placeById, brokenPlaces, fileOf, issues);
-  checkBorderLinks(input.links, input.crossings, placeById, fileOf, issues);
-  checkGaugeBreaks(input.places, input.links, input.crossings, fileOf, issues);
+  const unsure = input.unparsedCrossingPlaces ?? new Set<string>();
+  checkBorderLinks(input.links, input.crossings, placeById, unsure, fileOf, issues);
+  checkGaugeBreaks(input.places, input.links, input.crossings, unsure, fileOf, issues);
   if (input.parameters !== undefined) checkSpeedRules(input.links, input.parameters, placeById, fileOf, issues);
   return issues;
 }
@@ -220,6 +227,7 @@ function checkBorderLinks(
   links: readonly Link[],
   crossings: readonly Crossing[],
   placeById: ReadonlyMap<string, Place>,
+  unsure: ReadonlySet<string>,
   fileOf: FileOf,
   issues: DataIssue[],
 ): void {
@@ -235,6 +243,7 @@ function checkBorderLinks(
     const from = placeById.get(l.from);
     const to = placeById.get(l.to);
     if (from === undefined || to === undefined || from.country === to.country) return;
+    if (unsure.has(l.from) || unsure.has(l.to)) return;
     const modes = modesByPair.get(pairKey(l.from, l.to));
     if (modes?.has(l.mode)) return;
     issues.push(
@@ -256,7 +265,14 @@ function checkBorderLinks(
  * with `transshipment`. Non-operational links count too: a planned line that
  * meets another gauge needs the facility once it is built.
  */
-function checkGaugeBreaks(places: readonly Place[], links: readonly Link[], crossings: readonly Crossing[], fileOf: FileOf, issues: DataIssue[]): void {
+function checkGaugeBreaks(
+  places: readonly Place[],
+  links: readonly Link[],
+  crossings: readonly Crossing[],
+  unsure: ReadonlySet<string>,
+  fileOf: FileOf,
+  issues: DataIssue[],
+): void {
   const gaugesAt = new Map<string, Map<Gauge, string>>();
   for (const l of links) {
     if (l.mode !== 'rail' || l.gaugeMm === undefined) continue;
@@ -273,7 +289,7 @@ function checkGaugeBreaks(places: readonly Place[], links: readonly Link[], cros
     if (checked.has(p.id)) return;
     checked.add(p.id);
     const gauges = gaugesAt.get(p.id);
-    if (gauges === undefined || gauges.size < 2 || p.transshipment !== undefined || changers.has(p.id)) return;
+    if (gauges === undefined || gauges.size < 2 || p.transshipment !== undefined || changers.has(p.id) || unsure.has(p.id)) return;
     const list = [...gauges].map(([g, linkId]) => `${g} mm (${linkId})`).join(', ');
     issues.push(
       issue(fileOf('place', p.id, i), p.id, 'transshipment', `rail links of different gauge meet here: ${list}; the place needs \`transshipment\` or must be a place of a crossing with a gauge change`),

@@ -22,7 +22,7 @@ describe('greatCircleKm', () => {
 
   it('gives half the circumference for antipodes = 6371·π = 20015.087 km', () => {
     near(greatCircleKm(0, 0, 0, 180), 20015.086796020572, 1e-6);
-    // asin near 1 loses precision: a few decimetres off off the equator.
+    // asin near 1 loses precision: a few decimetres off away from the equator.
     near(greatCircleKm(10, 20, -10, -160), 20015.086796020572, 1e-3);
   });
 
