@@ -1,0 +1,58 @@
+/**
+ * Builds the HTTP app on the small fixture network (or another data folder)
+ * with a silent logger, for app.inject() tests. The network is loaded once per
+ * test process and shared.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { parseConfig } from '../../src/config.js';
+import { loadNetwork } from '../../src/domain/network/load-network.js';
+import { PlaceIndex } from '../../src/domain/network/place-index.js';
+import type { Network } from '../../src/domain/network/schema.js';
+import { prepareNetwork } from '../../src/domain/routing/prepare.js';
+import { buildApp, type AppDeps } from '../../src/http/app.js';
+
+export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/network-small', import.meta.url));
+export const REAL_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+const networks = new Map<string, Promise<Network>>();
+
+export function loadOnce(dataDir: string): Promise<Network> {
+  let p = networks.get(dataDir);
+  if (!p) {
+    p = loadNetwork(dataDir);
+    networks.set(dataDir, p);
+  }
+  return p;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Log lines written by the app, parsed. */
+  logs: Record<string, unknown>[];
+}
+
+/** The app on `dataDir` (fixture by default); logs go to `logs`, not to the console. */
+export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  const network = await loadOnce(dataDir);
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+  ) as FastifyBaseLogger;
+  const deps: AppDeps = {
+    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }),
+    network,
+    prepared: prepareNetwork(network),
+    places: new PlaceIndex(network.places),
+    logger,
+    ...overrides,
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  return { app, deps, logs };
+}
+
+export const PROBLEM_TYPE = /^application\/problem\+json/;
