@@ -290,7 +290,7 @@ function checkGaugeBreaks(
     checked.add(p.id);
     const gauges = gaugesAt.get(p.id);
     if (gauges === undefined || gauges.size < 2 || p.transshipment !== undefined || changers.has(p.id) || unsure.has(p.id)) return;
-    const list = [...gauges].map(([g, linkId]) => `${g} mm (${linkId})`).join(', ');
+    const list = [...gauges].sort((a, b) => a[0] - b[0]).map(([g, linkId]) => `${g} mm (${linkId})`).join(', ');
     issues.push(
       issue(fileOf('place', p.id, i), p.id, 'transshipment', `rail links of different gauge meet here: ${list}; the place needs \`transshipment\` or must be a place of a crossing with a gauge change`),
     );
