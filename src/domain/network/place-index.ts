@@ -7,8 +7,11 @@ import { DomainError } from '../errors.js';
 import { foldName } from './fold.js';
 import type { Place } from './schema.js';
 
-/** Suggestions further than this many edits away are noise, not help. */
-const minSuggestDistance = 3;
+/**
+ * Suggestions more than a third of the query's length away are noise, not
+ * help ("Karachy" → Karachi at 1 edit, but not Sarakhs at 3).
+ */
+const maxSuggestDistance = (queryLength: number): number => Math.max(1, Math.floor(queryLength / 3));
 
 export class PlaceIndex {
   private readonly byId = new Map<string, Place>();
@@ -43,12 +46,13 @@ export class PlaceIndex {
 
   /**
    * Places whose closest folded id/name/alias/UN/LOCODE is within a few edits
-   * of the folded ref, best first (ties by name).
+   * (a third of the query's length, at least 1) of the folded ref, best first
+   * (ties by name).
    */
   suggest(ref: string, limit = 5): Place[] {
     const q = foldName(ref);
     if (q === '' || limit <= 0) return [];
-    const maxDistance = Math.max(minSuggestDistance, Math.floor(q.length / 2));
+    const maxDistance = maxSuggestDistance(q.length);
     const scored: { place: Place; d: number }[] = [];
     for (const { place, keys } of this.keys) {
       let d = Infinity;
