@@ -1,8 +1,10 @@
 /**
  * Writes the OpenAPI document of the service to openapi/openapi.json, built
- * from the app on the real data set without listening. With --check, compares
- * instead and exits 1 when the committed file differs (CI guard against a
- * document that no longer matches the code).
+ * from the app on the real data set without listening. First it saves the
+ * service's answer to GET /v1/routes?from=Almaty&to=Karachi as the example
+ * the document shows, so the example is always a real answer. With --check,
+ * compares both files instead and exits 1 when either differs (CI guard
+ * against a document that no longer matches the code or the data).
  *
  *   npm run openapi          # regenerate
  *   npm run openapi:check    # fail on drift
@@ -17,58 +19,91 @@ import { loadNetwork } from '../src/domain/network/load-network.js';
 import { PlaceIndex } from '../src/domain/network/place-index.js';
 import { prepareNetwork } from '../src/domain/routing/prepare.js';
 import { buildApp } from '../src/http/app.js';
+import { ROUTE_EXAMPLE_PATH, ROUTE_EXAMPLE_URL } from '../src/http/schemas/route-examples.js';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
 const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
-/** The document as the app on the real data produces it, as the file's text (2-space JSON + newline). */
-export async function generateOpenApiText(dataDir: string = DATA_DIR): Promise<string> {
+async function buildOn(dataDir: string) {
   const network = await loadNetwork(dataDir);
-  const logger = pino({ level: 'silent' });
   const app = await buildApp({
     config: parseConfig({ DATA_DIR: dataDir }),
     network,
     prepared: prepareNetwork(network),
     places: new PlaceIndex(network.places),
-    logger,
+    logger: pino({ level: 'silent' }),
   });
+  await app.ready();
+  return app;
+}
+
+const asText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The service's answer to the example request on `dataDir`, as the example file's text. */
+export async function generateRouteExampleText(dataDir: string = DATA_DIR): Promise<string> {
+  const app = await buildOn(dataDir);
   try {
-    await app.ready();
-    return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+    const res = await app.inject({ method: 'GET', url: ROUTE_EXAMPLE_URL });
+    if (res.statusCode !== 200) throw new Error(`GET ${ROUTE_EXAMPLE_URL} answered ${res.statusCode}: ${res.body}`);
+    return asText(res.json());
   } finally {
     await app.close();
   }
 }
 
+/** The OpenAPI document of the app on `dataDir`, as the file's text (2-space JSON + newline). */
+export async function generateOpenApiText(dataDir: string = DATA_DIR): Promise<string> {
+  const app = await buildOn(dataDir);
+  try {
+    return asText(app.swagger());
+  } finally {
+    await app.close();
+  }
+}
+
+async function readOrEmpty(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** First differing line of two texts, for a readable drift message. */
+function firstDifference(committed: string, generated: string): string {
+  const a = committed.split('\n');
+  const b = generated.split('\n');
+  let line = 0;
+  while (line < a.length && line < b.length && a[line] === b[line]) line++;
+  return `from line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  generated: ${b[line] ?? '(end of file)'}`;
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const text = await generateOpenApiText();
-  if (!check) {
-    await mkdir(dirname(OPENAPI_PATH), { recursive: true });
-    await writeFile(OPENAPI_PATH, text);
-    process.stdout.write(`wrote ${OPENAPI_PATH}\n`);
-    return;
+  const files = [
+    { path: ROUTE_EXAMPLE_PATH, name: 'the /v1/routes example', generate: () => generateRouteExampleText() },
+    { path: OPENAPI_PATH, name: 'openapi/openapi.json', generate: () => generateOpenApiText() },
+  ];
+  let stale = 0;
+  // In order: the document embeds the example, so the example is written before the document is built.
+  for (const file of files) {
+    const text = await file.generate();
+    const committed = await readOrEmpty(file.path);
+    if (committed === text) {
+      process.stdout.write(`${file.name} is up to date.\n`);
+    } else if (check) {
+      stale++;
+      process.stderr.write(`${file.name} (${file.path}) is out of date; it differs ${firstDifference(committed, text)}\n`);
+    } else {
+      await mkdir(dirname(file.path), { recursive: true });
+      await writeFile(file.path, text);
+      process.stdout.write(`wrote ${file.path}\n`);
+    }
   }
-  let committed: string;
-  try {
-    committed = await readFile(OPENAPI_PATH, 'utf8');
-  } catch {
-    process.stderr.write(`openapi/openapi.json is missing; run \`npm run openapi\` and commit it.\n`);
+  if (stale > 0) {
+    process.stderr.write('Run `npm run openapi` and commit the result.\n');
     process.exit(1);
   }
-  if (committed !== text) {
-    const a = committed.split('\n');
-    const b = text.split('\n');
-    let line = 0;
-    while (line < a.length && line < b.length && a[line] === b[line]) line++;
-    process.stderr.write(
-      `openapi/openapi.json is out of date: it differs from the document the app generates, from line ${line + 1}:\n` +
-        `  committed: ${a[line] ?? '(end of file)'}\n  generated: ${b[line] ?? '(end of file)'}\n` +
-        'Run `npm run openapi` and commit the result.\n',
-    );
-    process.exit(1);
-  }
-  process.stdout.write('openapi/openapi.json is up to date.\n');
 }
 
 // Run only as a script, not when imported by the tests.

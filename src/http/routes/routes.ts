@@ -13,7 +13,7 @@ import type { AppDeps } from '../app.js';
 import { queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
 import { round1, routeToWire, WireNames } from '../mappers/route-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { ROUTE_PROBLEM_DOCS, ROUTE_RESPONSE_EXAMPLE } from '../schemas/route-examples.js';
+import { ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS, readRouteResponseExample } from '../schemas/route-examples.js';
 import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
@@ -26,11 +26,6 @@ const DESCRIPTION =
   'each with its distance, transit time as low / typical / high hours and days, border crossings, gauge changes, ' +
   'countries, corridors, legs with their sources, warnings (e.g. non-operational links in a scenario) and a GeoJSON line. ' +
   'Only operational links are used unless `include` names other statuses.';
-
-const successResponse = {
-  description: 'Routes found, best first.',
-  content: { 'application/json': { schema: RouteResponseSchema, example: ROUTE_RESPONSE_EXAMPLE } },
-};
 
 function placeRef(names: WireNames, id: string) {
   return names.place(id);
@@ -76,6 +71,11 @@ function answer(request: FastifyRequest, req: RouteRequest, prepared: PreparedNe
 }
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const successResponse = {
+    description: 'Routes found, best first.',
+    content: { 'application/json': { schema: RouteResponseSchema, example: readRouteResponseExample() } },
+  };
+
   app.get(
     '/v1/routes',
     {
@@ -87,7 +87,7 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         querystring: RouteQuerySchema,
         response: {
           200: successResponse,
-          ...problemResponses('/v1/routes?from=Almaty&to=Karachi', { ...ROUTE_PROBLEM_DOCS, INTERNAL: INTERNAL_DOC }),
+          ...problemResponses(ROUTE_EXAMPLE_URL, { ...ROUTE_PROBLEM_DOCS, INTERNAL: INTERNAL_DOC }),
         },
       },
     },

@@ -1,16 +1,24 @@
 /**
- * Examples for the /v1/routes documentation, taken from the real network:
- * the Almaty → Karachi answer is a saved response of the service on the
- * data set (route-almaty-karachi.json; test/http/openapi.test.ts checks it
- * still matches the schema and the data).
+ * Examples for the /v1/routes documentation, taken from the real network.
+ * The Almaty → Karachi answer is the service's own answer on the data set,
+ * saved by scripts/generate-openapi.ts; test/http/openapi.test.ts checks it
+ * is still what the service answers.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ProblemDoc } from './problem.js';
 import type { RouteResponse } from './route-response.js';
 
-export const ROUTE_RESPONSE_EXAMPLE = JSON.parse(
-  readFileSync(new URL('./examples/route-almaty-karachi.json', import.meta.url), 'utf8'),
-) as RouteResponse;
+/** The saved answer; `npm run openapi` rewrites it from the real data set. */
+export const ROUTE_EXAMPLE_PATH = fileURLToPath(new URL('./examples/route-almaty-karachi.json', import.meta.url));
+
+/** The request the saved answer answers. */
+export const ROUTE_EXAMPLE_URL = '/v1/routes?from=Almaty&to=Karachi';
+
+/** Read when the routes are registered (not at import), so the generator can refresh it and rebuild. */
+export function readRouteResponseExample(): RouteResponse {
+  return JSON.parse(readFileSync(ROUTE_EXAMPLE_PATH, 'utf8')) as RouteResponse;
+}
 
 export const ROUTE_PROBLEM_DOCS = {
   VALIDATION_ERROR: {
