@@ -1,0 +1,149 @@
+/**
+ * Every error is an RFC 9457 problem document with a stable code whose status
+ * and title come from PROBLEM_CODES, and validation errors name every
+ * offending parameter.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PROBLEM_CODES, problemType, type ProblemCode } from '../../src/http/problem.js';
+import { ProblemSchema } from '../../src/http/schemas/problem.js';
+import type { PreparedNetwork } from '../../src/domain/routing/prepare.js';
+import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+
+let t: TestApp;
+let app: FastifyInstance;
+before(async () => {
+  t = await buildTestApp();
+  app = t.app;
+});
+after(async () => {
+  await app.close();
+});
+
+/** Checks the problem envelope and returns the body. */
+function expectProblem(res: LightMyRequestResponse, code: ProblemCode) {
+  assert.match(String(res.headers['content-type']), PROBLEM_TYPE, `content-type of ${res.body}`);
+  const body = ProblemSchema.parse(res.json());
+  assert.equal(body.code, code, res.body);
+  assert.equal(res.statusCode, PROBLEM_CODES[code].status);
+  assert.equal(body.status, PROBLEM_CODES[code].status);
+  assert.equal(body.title, PROBLEM_CODES[code].title);
+  assert.equal(body.type, problemType(code));
+  assert.ok(body.detail.length > 0);
+  assert.ok(body.requestId.length > 0);
+  return body;
+}
+
+const params = (body: { errors?: { parameter: string }[] }) => (body.errors ?? []).map((e) => e.parameter).sort();
+
+describe('validation errors', () => {
+  it('names every bad query parameter at once', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/routes?to=karachi&objective=cheapest&alternatives=0&maxOverlap=2&modes=rail,plane&include=built&avoidCountries=IRN&avoidLinks=Bad%20Id&frm=mary',
+    });
+    const body = expectProblem(res, 'VALIDATION_ERROR');
+    assert.deepEqual(params(body), [
+      'alternatives',
+      'avoidCountries',
+      'avoidLinks',
+      'frm',
+      'from',
+      'include',
+      'maxOverlap',
+      'modes',
+      'objective',
+    ]);
+    const byName = new Map(body.errors!.map((e) => [e.parameter, e.message]));
+    assert.equal(byName.get('from'), 'is required');
+    assert.equal(byName.get('frm'), 'unknown parameter');
+    assert.match(byName.get('modes')!, /"plane"/);
+    assert.match(byName.get('avoidCountries')!, /"IRN"/);
+    assert.equal(res.json().instance, res.raw.req.url);
+  });
+
+  it('rejects more via places than the limit', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&via=a,b,c,d,e,f' });
+    const body = expectProblem(res, 'VALIDATION_ERROR');
+    assert.deepEqual(params(body), ['via']);
+  });
+
+  it('names every bad body field, with array positions', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/routes',
+      payload: { from: 'mary', to: 42, modes: ['rail', 'plane'], alternatives: 1.5, avoidCountry: ['IR'] },
+    });
+    const body = expectProblem(res, 'VALIDATION_ERROR');
+    assert.deepEqual(params(body), ['alternatives', 'avoidCountry', 'modes[1]', 'to']);
+  });
+
+  it('rejects a body that is not an object', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/routes', payload: '[1,2]', headers: { 'content-type': 'application/json' } });
+    const body = expectProblem(res, 'VALIDATION_ERROR');
+    assert.deepEqual(params(body), ['body']);
+  });
+});
+
+describe('malformed and refused requests', () => {
+  it('answers 400 MALFORMED_REQUEST for a body that is not JSON', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/routes', payload: '{"from": "mary",', headers: { 'content-type': 'application/json' } });
+    expectProblem(res, 'MALFORMED_REQUEST');
+  });
+
+  it('answers 400 MALFORMED_REQUEST for an empty JSON body', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/routes', payload: '', headers: { 'content-type': 'application/json' } });
+    expectProblem(res, 'MALFORMED_REQUEST');
+  });
+
+  it('answers 415 for a body that is not JSON by its content type', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/routes', payload: 'from=mary', headers: { 'content-type': 'text/csv' } });
+    expectProblem(res, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const payload = JSON.stringify({ from: 'mary', to: 'karachi', avoidLinks: Array.from({ length: 20000 }, (_, i) => `link-${i}`) });
+    assert.ok(payload.length > 64 * 1024);
+    const res = await app.inject({ method: 'POST', url: '/v1/routes', payload, headers: { 'content-type': 'application/json' } });
+    expectProblem(res, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 404 NOT_FOUND for an unknown URL', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/nowhere?x=1' });
+    const body = expectProblem(res, 'NOT_FOUND');
+    assert.equal(body.instance, '/v1/nowhere?x=1');
+  });
+
+  it('answers 405 METHOD_NOT_ALLOWED with an Allow header for a known URL', async () => {
+    const res = await app.inject({ method: 'DELETE', url: '/v1/routes' });
+    const body = expectProblem(res, 'METHOD_NOT_ALLOWED');
+    assert.equal(res.headers.allow, 'GET, HEAD, POST');
+    assert.deepEqual(body.allow, ['GET', 'HEAD', 'POST']);
+  });
+});
+
+describe('internal errors', () => {
+  it('answers 500 with a generic message, logs the real error, and leaks nothing', async () => {
+    const secret = 'secret-detail /srv/app/src/domain/routing/plan-routes.ts';
+    const broken = new Proxy(t.deps.prepared, {
+      get(target, prop, receiver) {
+        if (prop === 'graph') throw new Error(secret);
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as PreparedNetwork;
+    const b = await buildTestApp(undefined, { prepared: broken });
+    try {
+      const res = await b.app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi' });
+      const body = expectProblem(res, 'INTERNAL');
+      assert.doesNotMatch(res.body, /secret|\/srv\/|plan-routes|at .*\.ts/);
+      assert.equal(Object.keys(body).sort().join(','), 'code,detail,instance,requestId,status,title,type');
+      const logged = b.logs.find((l) => l.msg === 'request failed');
+      assert.ok(logged, 'the real error is logged');
+      assert.match(JSON.stringify(logged.err), /secret-detail/);
+      assert.equal(logged.reqId, body.requestId);
+    } finally {
+      await b.app.close();
+    }
+  });
+});
