@@ -14,12 +14,8 @@ import {
   LinkSchema,
   ParametersSchema,
   PlaceSchema,
-  type Corridor,
-  type Crossing,
-  type Link,
   type Network,
   type Parameters,
-  type Place,
 } from './schema.js';
 import { validateReferences, type RecordKind } from './validate-references.js';
 
@@ -40,7 +36,9 @@ interface Parsed<T> {
 type ObjectSchema = z.ZodType & { shape: Record<string, unknown> };
 
 export async function loadNetwork(dataDir: string): Promise<Network> {
-  const issues: DataIssue[] = [];
+  // Files are read in parallel; each read gets its own issue list so that
+  // the report comes out in a fixed order (folder, then file name, then record).
+  const lists: DataIssue[][] = [[], [], [], [], []];
   // Files are named relative to dataDir's parent ("data/links/kz.json"): a
   // path a data author recognises, without the machine's absolute path.
   const base = path.dirname(path.resolve(dataDir));
@@ -48,12 +46,13 @@ export async function loadNetwork(dataDir: string): Promise<Network> {
   const root = path.resolve(dataDir);
 
   const [places, links, crossings, corridors, parameters] = await Promise.all([
-    readFolder(path.join(root, 'places'), PlaceSchema, label, issues),
-    readFolder(path.join(root, 'links'), LinkSchema, label, issues),
-    readFolder(path.join(root, 'crossings'), CrossingSchema, label, issues),
-    readArrayFile(path.join(root, 'corridors.json'), CorridorSchema, label, issues),
-    readParameters(path.join(root, 'parameters.json'), label, issues),
+    readFolder(path.join(root, 'places'), PlaceSchema, label, lists[0]!),
+    readFolder(path.join(root, 'links'), LinkSchema, label, lists[1]!),
+    readFolder(path.join(root, 'crossings'), CrossingSchema, label, lists[2]!),
+    readArrayFile(path.join(root, 'corridors.json'), CorridorSchema, label, lists[3]!),
+    readParameters(path.join(root, 'parameters.json'), label, lists[4]!),
   ]);
+  const issues = lists.flat();
 
   const byKind: Record<Exclude<RecordKind, 'parameters'>, Parsed<{ id: string }>> = { place: places, link: links, crossing: crossings, corridor: corridors };
   const parametersFile = label(path.join(root, 'parameters.json'));
@@ -99,7 +98,9 @@ async function readFolder<S extends ObjectSchema>(
     issues.push({ file: label(dir), record: WHOLE_FILE, field: WHOLE_FILE, message: 'the folder holds no .json file' });
     return { records: [], files: [], unparsed: new Set(), unparsedRaw: [] };
   }
-  const parts = await Promise.all(names.map((n) => readArrayFile(path.join(dir, n), schema, label, issues)));
+  const perFile = names.map((): DataIssue[] => []);
+  const parts = await Promise.all(names.map((n, i) => readArrayFile(path.join(dir, n), schema, label, perFile[i]!)));
+  issues.push(...perFile.flat());
   return {
     records: parts.flatMap((p) => p.records),
     files: parts.flatMap((p) => p.files),
