@@ -1,7 +1,7 @@
 /** Defaults for a route query and the limits that keep one query cheap. */
 import type { RouteQuery } from './route-types.js';
 
-export const DEFAULT_QUERY: Omit<RouteQuery, 'from' | 'to'> = Object.freeze({
+export const DEFAULT_QUERY: Readonly<Omit<RouteQuery, 'from' | 'to'>> = {
   via: [],
   objective: 'fastest',
   include: [],
@@ -14,7 +14,7 @@ export const DEFAULT_QUERY: Omit<RouteQuery, 'from' | 'to'> = Object.freeze({
   avoidCrossings: [],
   avoidCorridors: [],
   avoidLinks: [],
-});
+};
 
 export const LIMITS = Object.freeze({
   /** Routes returned per query (best included). */

@@ -1,0 +1,245 @@
+/**
+ * Property tests against the brute-force reference on random small networks
+ * (≤ 7 places, random countries, gauges, modes, statuses, crossings and
+ * gauge-change facilities): best cost per objective, the k cheapest loopless
+ * routes in order, via and avoid semantics, filters, and one-to-many costs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Crossing, Gauge, Link, Network, Place } from '../../../src/domain/network/schema.js';
+import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
+import { planRoutes } from '../../../src/domain/routing/plan-routes.js';
+import { travelCosts } from '../../../src/domain/routing/one-to-many.js';
+import { DEFAULT_QUERY } from '../../../src/domain/routing/defaults.js';
+import { DomainError } from '../../../src/domain/errors.js';
+import type { Objective, Route, RouteQuery } from '../../../src/domain/routing/route-types.js';
+import { crossing, ferry, network, place, rail, range, road, sea } from './build-network.js';
+import { bruteForce, linkAllowed } from './brute-force.js';
+
+const COUNTRIES = ['AA', 'BB', 'CC'];
+const GAUGES: Gauge[] = [1520, 1435, 1676];
+
+const placeArb = (id: string) =>
+  fc
+    .record({
+      country: fc.constantFrom(...COUNTRIES),
+      facility: fc.constantFrom('none', 'transshipment', 'rail-to-road'),
+      hours: fc.integer({ min: 1, max: 20 }),
+    })
+    .map(({ country, facility, hours }): Place =>
+      place(id, country, facility === 'none' ? {} : { transshipment: { handling: facility as 'transshipment' | 'rail-to-road', hours: range(hours, hours, hours), sources: [] } }),
+    );
+
+const linkArb = (n: number) =>
+  fc.record({
+    a: fc.integer({ min: 0, max: n - 1 }),
+    b: fc.integer({ min: 0, max: n - 1 }),
+    mode: fc.constantFrom('rail', 'rail', 'rail', 'road', 'ferry', 'sea'),
+    gauge: fc.constantFrom(...GAUGES),
+    km: fc.integer({ min: 1, max: 500 }),
+    status: fc.constantFrom('operational', 'operational', 'operational', 'planned', 'proposed'),
+    ownSpeed: fc.option(fc.integer({ min: 10, max: 100 }), { nil: undefined }),
+    corridor: fc.constantFrom(undefined, 'k1', 'k2'),
+  });
+
+const crossingArb = fc.record({
+  status: fc.constantFrom('open', 'open', 'restricted', 'closed', 'planned'),
+  dwell: fc.integer({ min: 0, max: 30 }),
+  directed: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+  gauges: fc.option(fc.tuple(fc.constantFrom(...GAUGES), fc.constantFrom(...GAUGES)), { nil: undefined }),
+  gaugeHours: fc.integer({ min: 1, max: 10 }),
+  modes: fc.subarray(['rail', 'road', 'ferry', 'sea'] as const, { minLength: 1 }),
+});
+
+const networkArb: fc.Arbitrary<Network> = fc.integer({ min: 2, max: 7 }).chain((n) =>
+  fc
+    .record({
+      places: fc.tuple(...Array.from({ length: n }, (_, i) => placeArb(`p${i}`))),
+      links: fc.array(linkArb(n), { minLength: n - 1, maxLength: 14 }),
+      crossings: fc.array(crossingArb, { minLength: n * n, maxLength: n * n }),
+      knots: fc.integer({ min: 5, max: 20 }),
+    })
+    .map(({ places, links, crossings, knots }) => {
+      const ls: Link[] = [];
+      links.forEach((l, i) => {
+        if (l.a === l.b) return;
+        const from = `p${l.a}`;
+        const to = `p${l.b}`;
+        const extra: Partial<Link> = {
+          status: l.status as Link['status'],
+          corridors: l.corridor ? [l.corridor] : [],
+          ...(l.ownSpeed !== undefined && (l.mode === 'rail' || l.mode === 'road') ? { speedKmh: range(l.ownSpeed, l.ownSpeed, l.ownSpeed) } : {}),
+        };
+        const id = `l${i}`;
+        if (l.mode === 'rail') ls.push(rail(id, from, to, l.km, l.gauge, extra));
+        else if (l.mode === 'road') ls.push(road(id, from, to, l.km, extra));
+        else if (l.mode === 'ferry') ls.push(ferry(id, from, to, l.km, l.km / 20, 5, 3, extra));
+        else ls.push(sea(id, from, to, l.km, 4, extra));
+      });
+      // At most one crossing per pair of places in different countries.
+      const cs: Crossing[] = [];
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const pi = places[i]!;
+          const pj = places[j]!;
+          const spec = crossings[i * n + j]!;
+          if (pi.country === pj.country || (i + j) % 2 === 1) continue;
+          const dwell = [{ hours: range(spec.dwell, spec.dwell, spec.dwell), sources: [] }];
+          if (spec.directed !== undefined) dwell.push({ direction: `${pi.country}>${pj.country}`, hours: range(spec.directed, spec.directed, spec.directed), sources: [] } as never);
+          cs.push(
+            crossing(`x${i}-${j}`, [pi.id, pj.id], [pi.country, pj.country], spec.dwell, {
+              status: spec.status as Crossing['status'],
+              modes: [...spec.modes],
+              dwell,
+              gaugeChange: spec.gauges ? { gauges: spec.gauges, handling: 'bogie-exchange', hours: range(spec.gaugeHours, spec.gaugeHours, spec.gaugeHours) } : { handling: 'none' },
+            }),
+          );
+        }
+      }
+      const net = network(places, ls, cs, ['k1', 'k2']);
+      net.parameters.seaSpeedKnots = range(knots, knots, knots);
+      return net;
+    }),
+);
+
+const objectiveArb = fc.constantFrom<Objective>('fastest', 'shortest', 'fewest-borders');
+const modesArb = fc.constantFrom<RouteQuery['modes']>(['rail', 'ferry', 'sea'], ['rail', 'road', 'ferry', 'sea'], ['rail'], ['rail', 'road']);
+const includeArb = fc.constantFrom<RouteQuery['include']>([], ['planned'], ['planned', 'proposed']);
+
+const tol = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
+const legKey = (r: Route) => r.legs.map((l) => `${l.linkId}>${l.to}`).join(' ');
+
+/** Runs planRoutes and checks it against the brute force; returns nothing, asserts. */
+function checkAgainstBrute(net: Network, q: RouteQuery): void {
+  const brute = bruteForce(net, q);
+  let routes: Route[];
+  try {
+    routes = planRoutes(prepareNetwork(net), q);
+  } catch (e) {
+    assert.ok(e instanceof DomainError && e.code === 'NO_ROUTE', String(e));
+    assert.equal(brute.length, 0, `NO_ROUTE but brute force found ${brute[0]?.key}`);
+    return;
+  }
+  const expected = brute.slice(0, q.alternatives);
+  assert.equal(routes.length, expected.length, `routes ${routes.map(legKey)} vs ${expected.map((b) => b.key)}`);
+  const byKey = new Map(brute.map((b) => [b.key, b]));
+  const keys = new Set<string>();
+  routes.forEach((r, i) => {
+    const ref = byKey.get(legKey(r));
+    assert.ok(ref, `route ${legKey(r)} is not an allowed loopless path`);
+    assert.ok(Math.abs(ref.cost - r.cost) < tol(r.cost), `cost ${r.cost} vs brute ${ref.cost}`);
+    assert.ok(Math.abs(expected[i]!.cost - r.cost) < tol(r.cost), `route ${i}: cost ${r.cost}, brute ${expected[i]!.cost}`);
+    assert.equal(new Set(r.places).size, r.places.length, 'a place visited twice');
+    assert.ok(!keys.has(ref.key), 'the same route twice');
+    keys.add(ref.key);
+    for (const l of r.legs) assert.ok(linkAllowed(net, q, net.links.find((x) => x.id === l.linkId)!), `excluded link ${l.linkId} used`);
+    // The hours components add up to the total.
+    const h = r.hours;
+    const sum = h.running.typical + h.borderDwell.typical + h.gaugeChange.typical + h.ferry.typical + h.sea.typical + h.transfer.typical;
+    assert.ok(Math.abs(sum - h.total.typical) < tol(sum));
+    assert.equal(r.legStretch.length, r.legs.length);
+  });
+}
+
+const stopsArb = (net: Network) => fc.shuffledSubarray(net.places.map((p) => p.id), { minLength: 2, maxLength: 2 });
+
+test('best route per objective equals the brute-force optimum', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) => fc.tuple(fc.constant(net), stopsArb(net), objectiveArb, modesArb, includeArb)),
+      ([net, [from, to], objective, modes, include]) => {
+        checkAgainstBrute(net, { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include, alternatives: 1 });
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('k routes are the k cheapest loopless paths, in order (maxOverlap 1)', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) => fc.tuple(fc.constant(net), stopsArb(net), objectiveArb, modesArb, includeArb, fc.integer({ min: 2, max: 5 }))),
+      ([net, [from, to], objective, modes, include, k]) => {
+        checkAgainstBrute(net, { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include, alternatives: k, maxOverlap: 1 });
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('via places: routes pass them in order and are the cheapest loopless ones that do', () => {
+  fc.assert(
+    fc.property(
+      networkArb
+        .filter((n) => n.places.length >= 3)
+        .chain((net) =>
+          fc.tuple(
+            fc.constant(net),
+            fc.shuffledSubarray(net.places.map((p) => p.id), { minLength: 3, maxLength: Math.min(4, net.places.length) }),
+            objectiveArb,
+            modesArb,
+            includeArb,
+            fc.integer({ min: 1, max: 4 }),
+          ),
+        ),
+      ([net, stops, objective, modes, include, k]) => {
+        const q: RouteQuery = { ...DEFAULT_QUERY, from: stops[0]!, to: stops[stops.length - 1]!, via: stops.slice(1, -1), objective, modes, include, alternatives: k, maxOverlap: 1 };
+        checkAgainstBrute(net, q);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('avoid lists: never used, and the result is the best route without them', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) =>
+        fc.tuple(
+          fc.constant(net),
+          stopsArb(net),
+          objectiveArb,
+          modesArb,
+          fc.subarray(net.places.map((p) => p.id), { maxLength: Math.min(2, net.places.length) }),
+          fc.subarray(net.links.map((l) => l.id), { maxLength: Math.min(3, net.links.length) }),
+          fc.subarray([...new Set(net.places.map((p) => p.country))], { maxLength: 1 }),
+          fc.subarray(net.crossings.map((c) => c.id), { maxLength: Math.min(2, net.crossings.length) }),
+          fc.subarray(['k1', 'k2'], { maxLength: 1 }),
+        ),
+      ),
+      ([net, [from, to], objective, modes, avoidPlaces, avoidLinks, avoidCountries, avoidCrossings, avoidCorridors]) => {
+        const q: RouteQuery = { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include: ['planned'], alternatives: 3, maxOverlap: 1, avoidPlaces, avoidLinks, avoidCountries, avoidCrossings, avoidCorridors };
+        const country = (id: string) => net.places.find((p) => p.id === id)!.country;
+        const conflict = [from!, to!].some((s) => avoidPlaces.includes(s) || avoidCountries.includes(country(s)));
+        if (conflict) {
+          assert.throws(() => planRoutes(prepareNetwork(net), q), (e: unknown) => e instanceof DomainError && e.code === 'INVALID_CONSTRAINT');
+          return;
+        }
+        checkAgainstBrute(net, q);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('travelCosts equal the brute-force best to every place', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) => fc.tuple(fc.constant(net), fc.constantFrom(...net.places.map((p) => p.id)), objectiveArb, modesArb, includeArb)),
+      ([net, from, objective, modes, include]) => {
+        const costs = travelCosts(prepareNetwork(net), from, { ...DEFAULT_QUERY, objective, modes, include });
+        for (const pl of net.places) {
+          if (pl.id === from) continue;
+          const best = bruteForce(net, { ...DEFAULT_QUERY, from, to: pl.id, objective, modes, include })[0];
+          const got = costs.get(pl.id);
+          assert.equal(got === undefined, best === undefined, `reachability of ${pl.id}`);
+          if (!got || !best) continue;
+          const cost = objective === 'fastest' ? got.hours : objective === 'shortest' ? got.km : got.crossings * 1e6 + got.hours;
+          assert.ok(Math.abs(cost - best.cost) < tol(cost), `${pl.id}: ${cost} vs ${best.cost}`);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
