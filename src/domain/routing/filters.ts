@@ -11,7 +11,7 @@
  */
 import { DomainError } from '../errors.js';
 import type { Link } from '../network/schema.js';
-import type { RoutingLookups } from './lookups.js';
+import type { NetworkIndex } from '../network/network-index.js';
 import type { RouteQuery } from './route-types.js';
 
 export type FilterOptions = Pick<
@@ -25,7 +25,7 @@ export interface LinkFilter {
 }
 
 /** Throws INVALID_CONSTRAINT naming the field and the id for every id the network does not know. */
-export function checkAvoidIds(index: RoutingLookups, o: FilterOptions): void {
+export function checkAvoidIds(index: NetworkIndex, o: FilterOptions): void {
   const countries = new Set([...index.placeById.values()].map((p) => p.country));
   const lists: [keyof FilterOptions, readonly string[], (id: string) => boolean][] = [
     ['avoidCountries', o.avoidCountries, (id) => countries.has(id)],
@@ -43,7 +43,7 @@ export function checkAvoidIds(index: RoutingLookups, o: FilterOptions): void {
   }
 }
 
-export function makeFilter(index: RoutingLookups, o: FilterOptions): LinkFilter {
+export function makeFilter(index: NetworkIndex, o: FilterOptions): LinkFilter {
   const statuses = new Set<string>(['operational', ...o.include]);
   const modes = new Set<string>(o.modes);
   const avoidCountries = new Set(o.avoidCountries);

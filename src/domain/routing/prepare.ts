@@ -22,7 +22,7 @@ import { ZERO_HOURS } from '../transit/hours.js';
 import { linkEstimated, linkHours } from '../transit/link-hours.js';
 import { legState, transitionAt, type LegState, type Transition } from '../transit/place-transition.js';
 import type { Hours } from './route-types.js';
-import { SimpleLookups, type RoutingLookups } from './lookups.js';
+import { NetworkIndex } from '../network/network-index.js';
 
 /** One link travelled in one direction, with everything its edge costs. */
 export interface Traversal {
@@ -62,7 +62,7 @@ export interface StateEdge {
 
 export interface PreparedNetwork {
   network: Network;
-  index: RoutingLookups;
+  index: NetworkIndex;
   traversals: readonly Traversal[];
   transitions: readonly PlaceTransition[];
   /** States present at each place, from its links of any status. */
@@ -73,7 +73,8 @@ export interface PreparedNetwork {
 export const arrNode = (place: string, s: LegState): string => `a|${place}|${s}`;
 export const depNode = (place: string, s: LegState): string => `d|${place}|${s}`;
 
-export function prepareNetwork(net: Network, index: RoutingLookups = new SimpleLookups(net)): PreparedNetwork {
+export function prepareNetwork(net: Network): PreparedNetwork {
+  const index = new NetworkIndex(net);
   const params = net.parameters;
   const statesAt = new Map<string, LegState[]>();
   for (const p of net.places) statesAt.set(p.id, []);

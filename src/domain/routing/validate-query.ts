@@ -2,14 +2,14 @@
 import { DomainError } from '../errors.js';
 import { LIMITS } from './defaults.js';
 import { checkAvoidIds } from './filters.js';
-import type { RoutingLookups } from './lookups.js';
+import type { NetworkIndex } from '../network/network-index.js';
 import type { RouteQuery } from './route-types.js';
 
 const invalid = (message: string, field: string, value: unknown): DomainError =>
   new DomainError('INVALID_CONSTRAINT', message, { field, value });
 
 /** Throws UNKNOWN_PLACE or INVALID_CONSTRAINT; returns the stops in order (from, via…, to). */
-export function validateQuery(index: RoutingLookups, q: RouteQuery): string[] {
+export function validateQuery(index: NetworkIndex, q: RouteQuery): string[] {
   for (const [field, id] of [['from', q.from], ['to', q.to], ...q.via.map((v) => ['via', v] as const)] as const) {
     if (!index.placeById.has(id)) {
       throw new DomainError('UNKNOWN_PLACE', `${field}: no place with id "${id}"`, { field, value: id, suggestions: [] });
