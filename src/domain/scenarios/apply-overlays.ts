@@ -149,13 +149,14 @@ function applyOne(d: Draft, o: Overlay, index: number): AppliedOverlay {
     case 'build-corridor': {
       if (!d.corridorIds.has(o.corridorId)) throw invalid(index, 'corridorId', `unknown corridor "${o.corridorId}"`, o.corridorId);
       for (const link of [...d.links.values()]) {
-        if (!link.corridors.includes(o.corridorId) || link.status === 'operational') continue;
+        // Building lifts construction statuses only: a suspension (a closed border road, a political halt) is not ended by building a line.
+        if (!link.corridors.includes(o.corridorId) || link.status === 'operational' || link.status === 'suspended') continue;
         const next: Link = { ...link, status: 'operational' };
         d.links.set(link.id, next);
         linkIds.push(link.id);
         openPlannedCrossings(d, next, crossingIds);
       }
-      summary = `corridor ${o.corridorId} built: ${linkIds.length} link(s) made operational, ${crossingIds.length} planned crossing(s) opened`;
+      summary = `corridor ${o.corridorId} built: ${linkIds.length} planned, proposed or under-construction link(s) made operational, ${crossingIds.length} planned crossing(s) opened`;
       break;
     }
     case 'add-link': {

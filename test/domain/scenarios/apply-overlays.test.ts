@@ -97,6 +97,15 @@ describe('applyOverlays', () => {
     assert.deepEqual([...(applied[0]?.crossingIds ?? [])].sort(), ['charlie--delta', 'delta--echo--rail']);
   });
 
+  it('build-corridor leaves a suspended link suspended', () => {
+    const { network, applied } = applyOverlays(literalNetwork(), [
+      { kind: 'set-link-status', linkId: 'bravo--charlie', status: 'suspended' },
+      { kind: 'build-corridor', corridorId: 'kz-tm-af-pk' },
+    ]);
+    assert.equal(linkOf(network, 'bravo--charlie')?.status, 'suspended');
+    assert.ok(!applied[1]?.linkIds.includes('bravo--charlie'));
+  });
+
   it('later overlays see earlier ones: build, then close the rail crossing', () => {
     const { network } = applyOverlays(literalNetwork(), [
       { kind: 'build-corridor', corridorId: 'kz-tm-af-pk' },
