@@ -16,6 +16,7 @@ import { installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
+import { openapiExamples } from './schemas/route-examples.js';
 
 export interface AppDeps {
   config: Config;
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       openapi: '3.0.3',
       info: OPENAPI_INFO,
       tags: OPENAPI_TAGS,
+      components: { examples: openapiExamples() },
     },
     transform: openapiTransform,
     transformObject: openapiTransformObject,

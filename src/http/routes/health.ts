@@ -28,6 +28,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         description: 'Answers 200 while the process runs. Does no work; use it as a liveness probe.',
         response: {
           200: { description: 'The process is up.', content: { 'application/json': { schema: HealthSchema } } },
+          ...problemResponses('/health', { INTERNAL: INTERNAL_DOC }),
         },
       },
     },

@@ -13,7 +13,7 @@ import type { AppDeps } from '../app.js';
 import { queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
 import { round1, routeToWire, WireNames } from '../mappers/route-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS, readRouteResponseExample } from '../schemas/route-examples.js';
+import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
@@ -73,7 +73,13 @@ function answer(request: FastifyRequest, req: RouteRequest, prepared: PreparedNe
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const successResponse = {
     description: 'Routes found, best first.',
-    content: { 'application/json': { schema: RouteResponseSchema, example: readRouteResponseExample() } },
+    content: {
+      'application/json': {
+        schema: RouteResponseSchema,
+        // One copy in components/examples (app.ts), shared by GET and POST.
+        examples: { [ROUTE_EXAMPLE_NAME]: { $ref: `#/components/examples/${ROUTE_EXAMPLE_NAME}` } },
+      },
+    },
   };
 
   app.get(

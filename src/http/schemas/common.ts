@@ -33,7 +33,7 @@ export const PlaceRefSchema = z
     id: z.string().describe('Place id, usable wherever the API takes a place.'),
     name: z.string().describe('Display name.'),
   })
-  .meta({ id: 'PlaceRef', description: 'A place by id and name.', example: { id: 'almaty-1', name: 'Almaty-1' } });
+  .meta({ id: 'PlaceRef', description: 'A place by id and name.', example: { id: 'almaty', name: 'Almaty' } });
 
 export const CountryPlaceRefSchema = z
   .object({
@@ -44,7 +44,7 @@ export const CountryPlaceRefSchema = z
   .meta({
     id: 'CountryPlaceRef',
     description: 'A place by id and name, with its country.',
-    example: { id: 'almaty-1', name: 'Almaty-1', country: 'KZ' },
+    example: { id: 'almaty', name: 'Almaty', country: 'KZ' },
   });
 
 export const SourceSchema = z

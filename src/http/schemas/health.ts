@@ -14,5 +14,5 @@ export const ReadinessSchema = z
   .meta({
     id: 'Readiness',
     description: 'The network is loaded and routes can be planned.',
-    example: { status: 'ready', dataVersion: '2025.1', places: 60 },
+    example: { status: 'ready', dataVersion: '2026.11.0', places: 142 },
   });

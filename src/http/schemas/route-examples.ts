@@ -15,7 +15,20 @@ export const ROUTE_EXAMPLE_PATH = fileURLToPath(new URL('./examples/route-almaty
 /** The request the saved answer answers. */
 export const ROUTE_EXAMPLE_URL = '/v1/routes?from=Almaty&to=Karachi';
 
-/** Read when the routes are registered (not at import), so the generator can refresh it and rebuild. */
+/** Name of the example under components/examples in the OpenAPI document. */
+export const ROUTE_EXAMPLE_NAME = 'AlmatyToKarachi';
+
+/** The components/examples entries of the document. */
+export function openapiExamples(): Record<string, { summary: string; value: unknown }> {
+  return {
+    [ROUTE_EXAMPLE_NAME]: {
+      summary: `GET ${ROUTE_EXAMPLE_URL}: the answer on the current data set`,
+      value: readRouteResponseExample(),
+    },
+  };
+}
+
+/** Read when the app is built (not at import), so the generator can refresh it and rebuild. */
 export function readRouteResponseExample(): RouteResponse {
   return JSON.parse(readFileSync(ROUTE_EXAMPLE_PATH, 'utf8')) as RouteResponse;
 }
@@ -33,23 +46,29 @@ export const ROUTE_PROBLEM_DOCS = {
   },
   INVALID_CONSTRAINT: {
     when: 'the constraints contradict each other or name unknown ids (e.g. from equals to, an unknown crossing id)',
-    detail: 'from and to are the same place (almaty-1); give a via place or a different destination.',
-    extensions: { parameter: 'to' },
+    detail: 'from and to are the same place "almaty"',
+    extensions: { parameter: 'to', value: 'almaty' },
   },
   UNKNOWN_PLACE: {
     when: 'a place reference (from, to, via, avoidPlaces) matches no place; `suggestions` lists the closest',
-    detail: 'no place matches "Almatty"',
+    detail: 'no place matches "Almatty"; did you mean "Almaty" (almaty)?',
     extensions: {
       parameter: 'from',
       value: 'Almatty',
-      suggestions: [{ id: 'almaty-1', name: 'Almaty-1' }],
+      suggestions: [{ id: 'almaty', name: 'Almaty' }],
       errors: [
-        { parameter: 'from', value: 'Almatty', message: 'no place matches "Almatty"', suggestions: [{ id: 'almaty-1', name: 'Almaty-1' }] },
+        {
+          parameter: 'from',
+          value: 'Almatty',
+          message: 'no place matches "Almatty"; did you mean "Almaty" (almaty)?',
+          suggestions: [{ id: 'almaty', name: 'Almaty' }],
+        },
       ],
     },
   },
   NO_ROUTE: {
     when: 'the places exist but no route satisfies the constraints (modes, statuses, avoid lists)',
-    detail: 'no route from almaty-1 to karachi with the given constraints',
+    detail: 'no route from almaty to kiamari with these constraints',
+    extensions: { from: 'almaty', to: 'kiamari', via: [] },
   },
 } satisfies Record<string, ProblemDoc>;

@@ -11,7 +11,7 @@ export const INCLUDABLE_STATUSES = ['under-construction', 'planned', 'proposed',
 export const MODES = ['rail', 'ferry', 'sea', 'road'] as const;
 
 export const DESCRIPTIONS = {
-  from: 'Origin: a place id, name, alias or UN/LOCODE. Case, accents and punctuation are ignored ("almaty", "Almaty-1").',
+  from: 'Origin: a place id, name, alias or UN/LOCODE. Case, accents and punctuation are ignored ("almaty", "Almaty-1", "ALMATY").',
   to: 'Destination: a place id, name, alias or UN/LOCODE ("Karachi", "PKKHI").',
   objective:
     'What to minimise: `fastest` (typical hours), `shortest` (km) or `fewest-borders` (border crossings, then typical hours).',
