@@ -2,7 +2,9 @@
  * Service configuration from environment variables. Every setting is one
  * entry in ConfigSchema (env name → parsed value), so adding a setting is one
  * line here plus its use; only src/server.ts passes process.env in.
+ * docs/deploying.md lists every variable; a test keeps the two in step.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,6 +16,82 @@ const PortSchema = z
   .transform(Number)
   .refine((n) => n <= 65535, 'expected a port number between 0 and 65535');
 
+/** A whole number given as a decimal string, within [min, max]; `unit` names it in messages. */
+function wholeNumber(unit: string, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, `expected a whole number of ${unit}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `expected ${unit} between ${min} and ${max}`);
+}
+
+/** A fraction given as a decimal string, 0..1 (e.g. event-loop utilisation). */
+const FractionSchema = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a number between 0 and 1 such as 0.98')
+  .transform(Number);
+
+/** "a, b,,c" → ["a", "b", "c"]. */
+function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Comma list of browser origins ("https://maps.example.org"), or "*" for any origin. */
+const CorsOriginsSchema = z
+  .string()
+  .transform(commaList)
+  .refine(
+    (list) =>
+      list.every((o) => {
+        if (o === '*') return true;
+        try {
+          return new URL(o).origin === o;
+        } catch {
+          return false;
+        }
+      }),
+    'expected a comma-separated list of origins such as https://maps.example.org (scheme, host, optional port; no path), or *',
+  );
+
+/**
+ * Which proxies to trust for X-Forwarded-For (client address used by the rate
+ * limiter and the log): "true" (all), "false" (none), a hop count such as
+ * "1", or a comma list of addresses/CIDRs ("10.0.0.0/8,loopback").
+ */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+const TrustProxySchema = z
+  .string()
+  .refine(
+    (v) => v === 'true' || v === 'false' || /^\d{1,2}$/.test(v) || (commaList(v).length > 0 && commaList(v).every(isProxyEntry)),
+    'expected true, false, a hop count such as 1, or a comma list of addresses/CIDRs (10.0.0.0/8, loopback)',
+  )
+  .transform((v): boolean | number | string[] => {
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return commaList(v);
+  });
+
+/** Keys are secrets compared as whole strings; short keys are guessable. */
+const API_KEY_MIN_LENGTH = 16;
+const ApiKeysSchema = z
+  .string()
+  .transform(commaList)
+  .refine(
+    (keys) => keys.every((k) => k.length >= API_KEY_MIN_LENGTH && /^[\x21-\x7e]+$/.test(k)),
+    `expected a comma-separated list of keys, each at least ${API_KEY_MIN_LENGTH} printable ASCII characters without spaces`,
+  );
+
 export const ConfigSchema = z
   .object({
     PORT: PortSchema.default(3000),
@@ -22,6 +100,32 @@ export const ConfigSchema = z
     /** Folder holding places/, links/, crossings/, corridors.json and parameters.json. */
     DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Browser origins allowed by CORS; empty (the default) turns CORS off. */
+    CORS_ORIGINS: CorsOriginsSchema.default([]),
+    /** Requests per client address per window, per instance; 0 turns the limiter off. */
+    RATE_LIMIT_MAX: wholeNumber('requests', 0, 1_000_000_000).default(600),
+    RATE_LIMIT_WINDOW_MS: wholeNumber('milliseconds', 1, 86_400_000).default(60_000),
+    TRUST_PROXY: TrustProxySchema.default(false),
+    /** Longest time to receive a whole request (headers and body), ms; 0 = no limit. */
+    REQUEST_TIMEOUT_MS: wholeNumber('milliseconds', 0, 3_600_000).default(10_000),
+    /** Socket inactivity timeout, ms; 0 = none (keep-alive and request timeouts still apply). */
+    CONNECTION_TIMEOUT_MS: wholeNumber('milliseconds', 0, 3_600_000).default(0),
+    /** Idle keep-alive sockets close after this, ms; above the usual 60 s of load balancers so they close first. */
+    KEEP_ALIVE_TIMEOUT_MS: wholeNumber('milliseconds', 1, 3_600_000).default(72_000),
+    /** Largest accepted request body, bytes (route questions are well under 4 KiB). */
+    BODY_LIMIT_BYTES: wholeNumber('bytes', 1, 10 * 1024 * 1024).default(64 * 1024),
+    /** When set, every /v1 request needs one of these in X-API-Key. */
+    API_KEYS: ApiKeysSchema.default([]),
+    /** Longest wait for in-flight requests on SIGTERM/SIGINT before exiting with code 1, ms. */
+    SHUTDOWN_TIMEOUT_MS: wholeNumber('milliseconds', 1, 600_000).default(10_000),
+    /** Load shedding (503): mean event-loop delay above this, ms; 0 = off. */
+    MAX_EVENT_LOOP_DELAY_MS: wholeNumber('milliseconds', 0, 60_000).default(1_000),
+    /** Load shedding: event-loop utilisation above this fraction; 0 = off. */
+    MAX_EVENT_LOOP_UTILIZATION: FractionSchema.default(0),
+    /** Load shedding: V8 heap used above this, bytes; 0 = off. */
+    MAX_HEAP_USED_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
+    /** Load shedding: resident set size above this, bytes; 0 = off. */
+    MAX_RSS_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -29,9 +133,27 @@ export const ConfigSchema = z
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
     nodeEnv: env.NODE_ENV,
+    corsOrigins: env.CORS_ORIGINS,
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    trustProxy: env.TRUST_PROXY,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: env.CONNECTION_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    apiKeys: env.API_KEYS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    pressure: {
+      maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: env.MAX_EVENT_LOOP_UTILIZATION,
+      maxHeapUsedBytes: env.MAX_HEAP_USED_BYTES,
+      maxRssBytes: env.MAX_RSS_BYTES,
+    },
   }));
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** Names of every environment variable the service reads. */
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.in.shape) as (keyof typeof ConfigSchema.in.shape)[];
 
 /**
  * Reads the settings from `env`. Unset or empty variables take their default;
@@ -49,7 +171,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(config)');
-    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    // API keys are secrets: name the variable, never echo its value.
+    const shown = name === 'API_KEYS' ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    return `  ${name}=${shown}: ${issue.message}`;
   });
   throw new Error(`invalid configuration:\n${lines.join('\n')}`);
 }
