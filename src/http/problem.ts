@@ -13,9 +13,12 @@ export const PROBLEM_CODES = {
   VALIDATION_ERROR: { status: 400, title: 'Invalid request parameters' },
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
   INVALID_CONSTRAINT: { status: 400, title: 'Invalid route constraint' },
+  UNAUTHORIZED: { status: 401, title: 'API key required' },
+  FORBIDDEN: { status: 403, title: 'API key not accepted' },
   UNKNOWN_PLACE: { status: 404, title: 'Unknown place' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   NO_ROUTE: { status: 422, title: 'No route' },
@@ -78,6 +81,21 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
   if (request.logFields) request.logFields.code = p.code;
   for (const [name, value] of Object.entries(p.headers ?? {})) reply.header(name, value);
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/**
+ * A complete raw HTTP/1.1 problem answer for errors met before any request
+ * exists (e.g. the request timeout, found at socket level). The request line
+ * may never have arrived, so `instance` is empty; the connection is closed
+ * after it.
+ */
+export function rawProblemResponse(code: ProblemCode, detail: string, requestId: string): string {
+  const { status, title } = PROBLEM_CODES[code];
+  const body = JSON.stringify({ type: problemType(code), title, status, detail, instance: '', code, requestId });
+  return (
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }
 
 /** "/via/2" (zod issue path from fastify-type-provider-zod) → "via[2]". */
@@ -144,6 +162,9 @@ function statusProblem(status: number): ProblemInit | undefined {
   if (status === 503) return { code: 'SERVICE_UNAVAILABLE', detail: 'The service is temporarily unable to answer; retry later.' };
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is larger than this service accepts.' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
+  if (status === 401) return { code: 'UNAUTHORIZED', detail: 'Send a valid API key in the X-API-Key header.' };
+  if (status === 403) return { code: 'FORBIDDEN', detail: 'The API key in X-API-Key is not accepted.' };
+  if (status === 408) return { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' };
   if (status === 404) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 405) return { code: 'METHOD_NOT_ALLOWED', detail: 'This method is not allowed here.' };
   if (status >= 400 && status < 500) return { code: 'MALFORMED_REQUEST', detail: 'The request could not be processed as sent.' };
