@@ -126,6 +126,8 @@ export const ConfigSchema = z
     MAX_HEAP_USED_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
     /** Load shedding: resident set size above this, bytes; 0 = off. */
     MAX_RSS_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
+    /** Route answers kept in memory (least recently used dropped first); 0 turns the cache off. */
+    ROUTE_CACHE_ENTRIES: wholeNumber('entries', 0, 1_000_000).default(1000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -148,6 +150,7 @@ export const ConfigSchema = z
       maxHeapUsedBytes: env.MAX_HEAP_USED_BYTES,
       maxRssBytes: env.MAX_RSS_BYTES,
     },
+    routeCacheEntries: env.ROUTE_CACHE_ENTRIES,
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -15,6 +15,7 @@ const DEFAULT_REST = {
   apiKeys: [],
   shutdownTimeoutMs: 10_000,
   pressure: { maxEventLoopDelayMs: 1_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
+  routeCacheEntries: 1000,
 };
 
 describe('parseConfig', () => {
