@@ -6,10 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { healthRoutes } from './health.js';
 import { infoRoutes } from './info.js';
+import { placesRoutes } from './places.js';
 import { routesRoutes } from './routes.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
   await app.register(infoRoutes, { deps });
   await app.register(routesRoutes, { deps });
+  await app.register(placesRoutes, { deps });
 }

@@ -1,0 +1,37 @@
+/** Data-set crossing → wire Crossing: dwell per direction as routes use it, gauge change, status, links through it. */
+import { changesGauge, dwellByDirection } from '../../domain/network/crossing-directions.js';
+import type { Crossing } from '../../domain/network/schema.js';
+import type { WireCrossing } from '../schemas/crossing.js';
+import { figureToWire, linkSummary, placeRefWithCountry, sourcesToWire } from './browse-to-wire.js';
+import type { NetworkCatalogue } from './network-catalogue.js';
+
+export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing {
+  const g = c.gaugeChange;
+  return {
+    id: c.id,
+    name: c.name,
+    places: c.places.map((id) => placeRefWithCountry(cat.index, id)),
+    countries: [...c.countries],
+    modes: [...c.modes],
+    dwell: dwellByDirection(c).map((d) => ({
+      fromCountry: d.fromCountry,
+      toCountry: d.toCountry,
+      hours: figureToWire(d.entry.hours),
+      directionSpecific: d.directionSpecific,
+      sources: sourcesToWire(d.entry.sources),
+    })),
+    gaugeChange: {
+      changesGauge: changesGauge(c),
+      gaugesMm: g.gauges ? [...g.gauges] : null,
+      handling: g.handling,
+      hours: g.hours ? figureToWire(g.hours) : null,
+      description: g.description ?? null,
+    },
+    status: c.status,
+    statusAsOf: c.statusAsOf,
+    statusSources: sourcesToWire(c.statusSources),
+    links: (cat.linksByCrossing.get(c.id) ?? []).map((l) => linkSummary(cat.index, l)),
+    notes: c.notes ?? null,
+    sources: sourcesToWire(c.sources),
+  };
+}

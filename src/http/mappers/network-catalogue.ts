@@ -1,0 +1,53 @@
+/**
+ * Lookups the network-browsing routes share, built once per loaded network
+ * (the network does not change while the process runs): the index, corridor
+ * summaries, the links passing each crossing, and the default orders.
+ */
+import { summariseCorridors, type CorridorSummary } from '../../domain/network/corridor-summary.js';
+import { NetworkIndex } from '../../domain/network/network-index.js';
+import type { Crossing, Link, Network, Place } from '../../domain/network/schema.js';
+
+export interface NetworkCatalogue {
+  network: Network;
+  index: NetworkIndex;
+  corridorSummaries: ReadonlyMap<string, CorridorSummary>;
+  /** Links passing each crossing, by crossing id, in data order. */
+  linksByCrossing: ReadonlyMap<string, readonly Link[]>;
+  /** Places by name (then id): the order of an unfiltered listing. */
+  placesByName: readonly Place[];
+  /** Links, crossings and corridors are listed by id. */
+  linksById: readonly Link[];
+  crossingsById: readonly Crossing[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function build(network: Network): NetworkCatalogue {
+  const index = new NetworkIndex(network);
+  const linksByCrossing = new Map<string, Link[]>(network.crossings.map((c) => [c.id, []]));
+  for (const link of network.links) {
+    const c = index.crossingForLink(link);
+    if (c !== undefined) linksByCrossing.get(c.id)?.push(link);
+  }
+  return {
+    network,
+    index,
+    corridorSummaries: summariseCorridors(network, index),
+    linksByCrossing,
+    // A fixed locale, so the order does not depend on the host's settings.
+    placesByName: [...network.places].sort((a, b) => a.name.localeCompare(b.name, 'en') || byId(a, b)),
+    linksById: [...network.links].sort(byId),
+    crossingsById: [...network.crossings].sort(byId),
+  };
+}
+
+const catalogues = new WeakMap<Network, NetworkCatalogue>();
+
+export function catalogueFor(network: Network): NetworkCatalogue {
+  let c = catalogues.get(network);
+  if (c === undefined) {
+    c = build(network);
+    catalogues.set(network, c);
+  }
+  return c;
+}
