@@ -1,0 +1,26 @@
+/**
+ * Limits of the planning views (scenarios, overlays, CO2, matrix,
+ * reachability) that keep one request cheap. Stated in the API schemas and in
+ * GET /v1/info.
+ */
+export const PLANNING_LIMITS = Object.freeze({
+  /**
+   * Overlays sent with one request. Each request with overlays prepares a fresh
+   * network (~8 ms on the real data set), and a scenario rarely needs more.
+   */
+  maxRequestOverlays: 20,
+  /** Cargo mass, t: far above a block train (~4,000 t) or a regional container ship. */
+  maxCargoTonnes: 1_000_000,
+  /**
+   * Matrix sources: one single-source search each (~45 ms on the real data set,
+   * so 50 sources ≈ 2.3 s of CPU, interleaved with other requests).
+   */
+  maxMatrixSources: 50,
+  /** Matrix targets: cheap (read from each source's search), so up to every place of the data set. */
+  maxMatrixTargets: 200,
+  /** Reachability budget, h: 30 days, beyond the slowest route of the network. */
+  maxReachabilityHours: 720,
+});
+
+/** Cargo mass used for CO2 when none is given, t. */
+export const DEFAULT_CARGO_TONNES = 1;

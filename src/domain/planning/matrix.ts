@@ -1,0 +1,14 @@
+/**
+ * Rows of a travel-cost matrix from the router's one-to-many search: one
+ * search per source, read at every target. A place to itself costs nothing;
+ * an unreachable target is null.
+ */
+import { travelCosts, type TravelCost, type TravelCostOptions } from '../routing/one-to-many.js';
+import type { PreparedNetwork } from '../routing/prepare.js';
+
+const SELF: TravelCost = Object.freeze({ hours: 0, km: 0, crossings: 0 });
+
+export function matrixRow(p: PreparedNetwork, source: string, targets: readonly string[], opts: TravelCostOptions): (TravelCost | null)[] {
+  const costs = travelCosts(p, source, opts);
+  return targets.map((t) => (t === source ? SELF : (costs.get(t) ?? null)));
+}
