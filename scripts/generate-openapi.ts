@@ -18,6 +18,9 @@ import { InvalidDataError } from '../src/domain/errors.js';
 import { loadNetwork } from '../src/domain/network/load-network.js';
 import { PlaceIndex } from '../src/domain/network/place-index.js';
 import { prepareNetwork } from '../src/domain/routing/prepare.js';
+import { loadEmissionFactors } from '../src/domain/emissions/load-emission-factors.js';
+import { loadScenarios } from '../src/domain/scenarios/load-scenarios.js';
+import { ScenarioRegistry } from '../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../src/http/app.js';
 import { ROUTE_EXAMPLE_PATH, ROUTE_EXAMPLE_URL } from '../src/http/schemas/route-examples.js';
 
@@ -26,11 +29,14 @@ const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 async function buildOn(dataDir: string) {
   const network = await loadNetwork(dataDir);
+  const prepared = prepareNetwork(network);
   const app = await buildApp({
     config: parseConfig({ DATA_DIR: dataDir }),
     network,
-    prepared: prepareNetwork(network),
+    prepared,
     places: new PlaceIndex(network.places),
+    scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
+    emissionFactors: await loadEmissionFactors(dataDir),
     logger: pino({ level: 'silent' }),
   });
   await app.ready();

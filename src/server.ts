@@ -10,6 +10,9 @@ import { InvalidDataError } from './domain/errors.js';
 import { loadNetwork } from './domain/network/load-network.js';
 import { PlaceIndex } from './domain/network/place-index.js';
 import { prepareNetwork } from './domain/routing/prepare.js';
+import { loadEmissionFactors } from './domain/emissions/load-emission-factors.js';
+import { loadScenarios } from './domain/scenarios/load-scenarios.js';
+import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
 
 /** Longest wait for in-flight requests on shutdown before forcing exit, ms. */
@@ -27,8 +30,12 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { service: 'corridor-route-planner' } });
 
   let network;
+  let scenarioList;
+  let emissionFactors;
   try {
     network = await loadNetwork(config.dataDir);
+    scenarioList = await loadScenarios(config.dataDir, network);
+    emissionFactors = await loadEmissionFactors(config.dataDir);
   } catch (err) {
     if (err instanceof InvalidDataError) {
       process.stderr.write(`${err.message}\n`);
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const prepared = prepareNetwork(network);
   const places = new PlaceIndex(network.places);
+  const scenarios = new ScenarioRegistry(prepared, scenarioList);
   logger.info(
     {
       dataDir: config.dataDir,
@@ -46,12 +54,13 @@ async function main(): Promise<void> {
       places: network.places.length,
       links: network.links.length,
       crossings: network.crossings.length,
+      scenarios: scenarioList.length,
       prepareMs: Math.round(performance.now() - started),
     },
     'network loaded',
   );
 
-  const app = await buildApp({ config, network, prepared, places, logger });
+  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger });
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -12,9 +12,16 @@ import type { Config } from '../config.js';
 import type { PlaceIndex } from '../domain/network/place-index.js';
 import type { Network } from '../domain/network/schema.js';
 import type { PreparedNetwork } from '../domain/routing/prepare.js';
+import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
+import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
+import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './plugins/api-key.js';
+import { installMetrics } from './plugins/metrics.js';
+import { installRequestId, requestIdFrom } from './plugins/request-id.js';
+import { registerSecurity, securityServerOptions } from './plugins/security.js';
 import { installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
 import { openapiExamples } from './schemas/route-examples.js';
 
@@ -23,24 +30,32 @@ export interface AppDeps {
   network: Network;
   prepared: PreparedNetwork;
   places: PlaceIndex;
+  /** Today's network (its `base` is `prepared`) and the named scenarios of data/scenarios. */
+  scenarios: ScenarioRegistry;
+  /** data/emission-factors.json, for the CO2 of routes. */
+  emissionFactors: EmissionFactors;
   logger: FastifyBaseLogger;
 }
-
-/** Route questions are small; a larger body is a mistake or abuse. 64 KiB. */
-const BODY_LIMIT_BYTES = 64 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     // request-log.ts writes one line per request instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: BODY_LIMIT_BYTES,
+    // Body size, request/connection/keep-alive timeouts, proxy trust (BODY_LIMIT_BYTES, … in config.ts).
+    ...securityServerOptions(deps.config),
+    // X-Request-Id when valid, else a UUID; echoed by installRequestId.
+    genReqId: requestIdFrom,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  installRequestId(app);
   installRequestLog(app);
+  const metrics = installMetrics(app, deps.network);
+  await registerSecurity(app, deps.config);
+  installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
 
   await app.register(fastifySwagger, {
@@ -48,12 +63,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       openapi: '3.0.3',
       info: OPENAPI_INFO,
       tags: OPENAPI_TAGS,
-      components: { examples: openapiExamples() },
+      components: { examples: openapiExamples(), securitySchemes: { [API_KEY_SCHEME]: API_KEY_SECURITY_SCHEME } },
     },
-    transform: openapiTransform,
+    transform: withApiKeySecurity(openapiTransform),
     transformObject: openapiTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // No external validator badge: it would send the document's address to validator.swagger.io.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
+  await app.register(metricsRoutes, { metrics });
 
   await registerRoutes(app, deps);
   return app;

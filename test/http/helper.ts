@@ -11,6 +11,9 @@ import { loadNetwork } from '../../src/domain/network/load-network.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
 import type { Network } from '../../src/domain/network/schema.js';
 import { prepareNetwork } from '../../src/domain/routing/prepare.js';
+import { loadEmissionFactors } from '../../src/domain/emissions/load-emission-factors.js';
+import { loadScenarios } from '../../src/domain/scenarios/load-scenarios.js';
+import { ScenarioRegistry } from '../../src/domain/scenarios/scenario-registry.js';
 import { buildApp, type AppDeps } from '../../src/http/app.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/network-small', import.meta.url));
@@ -37,6 +40,7 @@ export interface TestApp {
 /** The app on `dataDir` (fixture by default); logs go to `logs`, not to the console. */
 export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const network = await loadOnce(dataDir);
+  const prepared = prepareNetwork(network);
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
     { level: 'info' },
@@ -45,8 +49,11 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
   const deps: AppDeps = {
     config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }),
     network,
-    prepared: prepareNetwork(network),
+    prepared,
     places: new PlaceIndex(network.places),
+    scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
+    // The factors are not network-specific: the fixture uses the data set's.
+    emissionFactors: await loadEmissionFactors(REAL_DATA_DIR),
     logger,
     ...overrides,
   };
