@@ -1,0 +1,111 @@
+/**
+ * Cache of /v1/routes answers. An answer depends only on the resolved question
+ * and the data set, which does not change while the process runs; planning a
+ * question on the real network takes 25–400 ms (Yen's k-shortest paths), while
+ * sending a kept answer takes microseconds. So the answer is kept SERIALISED
+ * (the exact JSON string sent), and a hit skips planning, wire mapping and the
+ * response serializer alike.
+ */
+import type { DomainError } from '../domain/errors.js';
+import type { RouteQuery } from '../domain/routing/route-types.js';
+
+/**
+ * Entries kept by default. A route answer on the real network is about
+ * 3–40 KB of JSON (legs carry their source citations), so 1,000 entries stay
+ * well under 50 MB; a few hundred distinct questions cover a day of typical use.
+ */
+export const DEFAULT_ROUTE_CACHE_ENTRIES = 1000;
+
+/**
+ * A bounded map that forgets the least recently used entry first. Map keeps
+ * insertion order, so re-inserting on every hit keeps the oldest use first.
+ */
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  /** `capacity` 0 keeps nothing (every `get` misses). */
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`cache capacity must be a whole number ≥ 0, got ${capacity}`);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The value under `key`, now the most recently used; undefined when absent. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Stores `value` as the most recently used, evicting the least recently used beyond capacity. */
+  set(key: string, value: V): void {
+    if (this.capacity === 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Keys from least to most recently used. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/**
+ * The cache key of a resolved question on data set `dataVersion`. Place
+ * references are already resolved to ids ("Karachi", "PKKHI" and "kiamari"
+ * are all `kiamari`), defaults are filled in, lists are de-duplicated and
+ * country codes upper-cased (mappers/route-request.ts), so every spelling of
+ * one question gives one key.
+ *
+ * Lists keep their order on purpose: the answer echoes `include`, `modes` and
+ * the avoid lists in the order asked, so "planned,proposed" and
+ * "proposed,planned" have answers that differ in bytes and must not share an
+ * entry; `via` order changes the route itself.
+ */
+export function routeCacheKey(dataVersion: string, q: RouteQuery): string {
+  // Typed as every field of RouteQuery, so a field added there fails the type check here until it is keyed.
+  const fields: { [K in keyof RouteQuery]-?: RouteQuery[K] } = {
+    from: q.from,
+    to: q.to,
+    via: q.via,
+    objective: q.objective,
+    include: q.include,
+    modes: q.modes,
+    alternatives: q.alternatives,
+    maxOverlap: q.maxOverlap,
+    avoidCountries: q.avoidCountries,
+    avoidPlaces: q.avoidPlaces,
+    avoidCrossings: q.avoidCrossings,
+    avoidCorridors: q.avoidCorridors,
+    avoidLinks: q.avoidLinks,
+  };
+  return JSON.stringify([dataVersion, fields]);
+}
+
+/**
+ * What is kept per question: the serialised 200 answer with the figures its
+ * log line needs, or the DomainError planning threw (NO_ROUTE,
+ * INVALID_CONSTRAINT: as fixed as an answer). An error is kept as the error,
+ * not as a body, because a problem body names the request (instance,
+ * requestId) and is built per request.
+ */
+export type RouteCacheEntry = { kind: 'answer'; body: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
+
+/** What the log line of a routed request says about the answer: best route km and typical hours, routes found. */
+export interface RouteAnswerLog {
+  km: number | null;
+  hours: number | null;
+  routes: number;
+}
