@@ -6,6 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { healthRoutes } from './health.js';
 import { infoRoutes } from './info.js';
+import { corridorsRoutes } from './corridors.js';
+import { crossingsRoutes } from './crossings.js';
+import { linksRoutes } from './links.js';
+import { networkRoutes } from './network.js';
 import { placesRoutes } from './places.js';
 import { routesRoutes } from './routes.js';
 
@@ -14,4 +18,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(infoRoutes, { deps });
   await app.register(routesRoutes, { deps });
   await app.register(placesRoutes, { deps });
+  await app.register(linksRoutes, { deps });
+  await app.register(crossingsRoutes, { deps });
+  await app.register(corridorsRoutes, { deps });
+  await app.register(networkRoutes, { deps });
 }
