@@ -1,0 +1,136 @@
+/**
+ * Protective layers around every route: security headers with a CSP that the
+ * documentation UI at /docs works under, CORS for the configured origins,
+ * per-client rate limiting (429) and load shedding when the process is
+ * saturated (503), plus the server options that bound request size and time.
+ * Every refusal goes through the app's error handler, so it is a problem+json
+ * answer from the code table, with Retry-After where a retry makes sense.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyUnderPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Config } from '../../config.js';
+import { rawProblemResponse } from '../problem.js';
+
+/** Probes and the metrics scrape come from the platform, not from clients: never limited or shed. */
+const INFRA_ROUTES = new Set(['/health', '/ready', '/metrics']);
+/** Liveness and metrics must answer even when the process sheds load. */
+const NEVER_SHED = new Set(['/health', '/metrics']);
+
+/** Seconds a shed client should wait before retrying (Retry-After on 503). */
+export const PRESSURE_RETRY_AFTER_S = 10;
+
+/**
+ * Content-Security-Policy. Swagger UI (/docs) loads its scripts and styles
+ * from /docs/static (no inline <script>), sets inline style attributes from
+ * React (hence 'unsafe-inline' for styles only), shows data: images, and
+ * fetches the document from /docs/json. No upgrade-insecure-requests: the
+ * service is often reached over plain HTTP behind a TLS-terminating proxy,
+ * and the directive would break /docs there.
+ */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+};
+
+/** Headers a browser client may send and read across origins. */
+const CORS_ALLOWED_HEADERS = ['Content-Type', 'X-API-Key', 'X-Request-Id', 'If-None-Match'];
+const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'ETag', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+
+/**
+ * Errors met at socket level, before fastify has a request: a request that
+ * did not arrive within REQUEST_TIMEOUT_MS, oversized headers, unparsable
+ * HTTP. Answered as problem+json and the connection closed.
+ */
+function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const requestId = randomUUID();
+  let response: string;
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    response = rawProblemResponse('REQUEST_TIMEOUT', 'The request was not received in time; the connection is closed.', requestId);
+  } else if (err.code === 'HPE_HEADER_OVERFLOW') {
+    response = rawProblemResponse('HEADERS_TOO_LARGE', 'The request line and headers are larger than this service accepts.', requestId);
+  } else {
+    response = rawProblemResponse('MALFORMED_REQUEST', 'The request is not valid HTTP.', requestId);
+  }
+  this.log.debug({ err, requestId }, 'client error');
+  if (socket.writable) socket.write(response);
+  socket.destroy();
+}
+
+/** Options for the Fastify() factory: trust, size and time bounds. */
+export function securityServerOptions(config: Config): Pick<
+  FastifyServerOptions,
+  'bodyLimit' | 'requestTimeout' | 'connectionTimeout' | 'keepAliveTimeout' | 'trustProxy' | 'clientErrorHandler'
+> {
+  return {
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // fastify accepts a hop count at run time (lib/request.js) though its types omit number.
+    trustProxy: config.trustProxy as boolean | string[],
+    clientErrorHandler,
+  };
+}
+
+/**
+ * Registers helmet, CORS, the rate limiter and load shedding. Call before
+ * installProblemHandlers: the CORS plugin adds a catch-all OPTIONS route that
+ * the 405 logic must not count as a resource.
+ */
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+  });
+
+  if (config.corsOrigins.length > 0) {
+    await app.register(fastifyCors, {
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      // A preflight without Origin is answered 204 rather than with a non-problem 400.
+      strictPreflight: false,
+      maxAge: 600,
+    });
+  }
+
+  if (config.rateLimit.max > 0) {
+    await app.register(fastifyRateLimit, {
+      global: true,
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      allowList: (request) => INFRA_ROUTES.has(request.routeOptions.url ?? ''),
+    });
+  }
+
+  const p = config.pressure;
+  await app.register(fastifyUnderPressure, {
+    maxEventLoopDelay: p.maxEventLoopDelayMs,
+    maxEventLoopUtilization: p.maxEventLoopUtilization,
+    maxHeapUsedBytes: p.maxHeapUsedBytes,
+    maxRssBytes: p.maxRssBytes,
+    retryAfter: PRESSURE_RETRY_AFTER_S,
+    // Undefined lets the request through; a rejection goes to the error handler as a 503 problem.
+    pressureHandler: (request, reply, type, value) => {
+      if (NEVER_SHED.has(request.routeOptions.url ?? '')) return undefined;
+      request.log.warn({ pressure: type, value }, 'shedding load');
+      reply.header('retry-after', String(PRESSURE_RETRY_AFTER_S));
+      return Promise.reject(Object.assign(new Error(`under pressure: ${type}`), { statusCode: 503 }));
+    },
+  });
+}
