@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Metrics } from '../plugins/metrics.js';
+import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
 export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (app, { metrics }) => {
   app.get(
@@ -13,12 +14,14 @@ export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (ap
         summary: 'Prometheus metrics',
         description:
           'Request counts and latency by route pattern and status, route-planning counts and time by objective and outcome, ' +
-          'the data version in use (corridor_data_info) and process metrics, in the Prometheus text format. Never rate limited.',
+          'the data version in use (corridor_data_info) and process metrics, in the Prometheus text format. ' +
+          'Never rate limited, never shed under load, and open even when API keys are configured: restrict it at the network level.',
         response: {
           200: {
             description: 'Metrics in the Prometheus text exposition format 0.0.4.',
             content: { 'text/plain': { schema: z.string() } },
           },
+          ...problemResponses('/metrics', { INTERNAL: INTERNAL_DOC }),
         },
       },
     },
