@@ -4,7 +4,6 @@
  * code 1 and the list of problems on stderr; SIGTERM/SIGINT close the server
  * cleanly (in-flight requests finish) within SHUTDOWN_TIMEOUT_MS.
  */
-import { pino } from 'pino';
 import { parseConfig } from './config.js';
 import { InvalidDataError } from './domain/errors.js';
 import { loadNetwork } from './domain/network/load-network.js';
@@ -14,9 +13,7 @@ import { loadEmissionFactors } from './domain/emissions/load-emission-factors.js
 import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
-
-/** Longest wait for in-flight requests on shutdown before forcing exit, ms. */
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+import { createLogger } from './http/plugins/logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +24,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const logger = pino({ level: config.logLevel, base: { service: 'corridor-route-planner' } });
+  // JSON lines on stdout; X-API-Key and other secrets are redacted (plugins/logger.ts).
+  const logger = createLogger(config);
+  // A fault outside any request: log it as one line and stop, so the orchestrator restarts a clean process.
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err }, 'unhandled rejection; exiting');
+    process.exit(1);
+  });
 
   let network;
   let scenarioList;
@@ -62,15 +69,18 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger });
 
+  // Stop accepting, let in-flight requests finish (/ready answers 503 meanwhile), exit 0;
+  // exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS.
+  const shutdownTimeoutMs = config.shutdownTimeoutMs;
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; forcing exit');
+      logger.error({ timeoutMs: shutdownTimeoutMs }, 'shutdown timed out; forcing exit');
       process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
+    }, shutdownTimeoutMs);
     timer.unref();
     app.close().then(
       () => {
