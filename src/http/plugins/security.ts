@@ -12,7 +12,8 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyUnderPressure from '@fastify/under-pressure';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import { rawProblemResponse } from '../problem.js';
 
@@ -73,12 +74,14 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
 
 /** Options for the Fastify() factory: trust, size and time bounds. */
 export function securityServerOptions(config: Config): Pick<
-  FastifyServerOptions,
-  'bodyLimit' | 'requestTimeout' | 'connectionTimeout' | 'keepAliveTimeout' | 'trustProxy' | 'clientErrorHandler'
+  FastifyHttpOptions<Server>,
+  'bodyLimit' | 'requestTimeout' | 'connectionTimeout' | 'keepAliveTimeout' | 'trustProxy' | 'clientErrorHandler' | 'http'
 > {
   return {
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
+    // Node checks request timeouts every 30 s by default, so a 10 s limit could fire after 40 s; check every 0.25–1 s.
+    http: { connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(config.requestTimeoutMs / 4))) },
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     // fastify accepts a hop count at run time (lib/request.js) though its types omit number.
