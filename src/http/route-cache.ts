@@ -74,7 +74,30 @@ export class LruCache<V> {
  * "proposed,planned" have answers that differ in bytes and must not share an
  * entry; `via` order changes the route itself.
  */
-export function routeCacheKey(dataVersion: string, q: RouteQuery): string {
+/**
+ * Everything besides the RouteQuery that changes a /v1/routes answer: the
+ * network it is planned on (scenario, request overlays), the CO2 cargo mass,
+ * the explanations and the format (from `format` or the Accept header).
+ */
+export interface RouteAnswerOptions {
+  scenario: string | null;
+  /** Request overlays as validated (defaults filled in). */
+  overlays: readonly unknown[];
+  cargoTonnes: number;
+  explain: boolean;
+  format: 'json' | 'geojson' | 'csv';
+}
+
+/** The options of a request that sets none of them. */
+export const DEFAULT_ANSWER_OPTIONS: Readonly<RouteAnswerOptions> = Object.freeze({
+  scenario: null,
+  overlays: [],
+  cargoTonnes: 1,
+  explain: false,
+  format: 'json',
+});
+
+export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Readonly<RouteAnswerOptions> = DEFAULT_ANSWER_OPTIONS): string {
   // Typed as every field of RouteQuery, so a field added there fails the type check here until it is keyed.
   const fields: { [K in keyof RouteQuery]-?: RouteQuery[K] } = {
     from: q.from,
@@ -91,7 +114,15 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery): string {
     avoidCorridors: q.avoidCorridors,
     avoidLinks: q.avoidLinks,
   };
-  return JSON.stringify([dataVersion, fields]);
+  // Same guard for the answer options.
+  const answer: { [K in keyof RouteAnswerOptions]-?: RouteAnswerOptions[K] } = {
+    scenario: options.scenario,
+    overlays: options.overlays,
+    cargoTonnes: options.cargoTonnes,
+    explain: options.explain,
+    format: options.format,
+  };
+  return JSON.stringify([dataVersion, fields, answer]);
 }
 
 /**
@@ -101,7 +132,7 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery): string {
  * not as a body, because a problem body names the request (instance,
  * requestId) and is built per request.
  */
-export type RouteCacheEntry = { kind: 'answer'; body: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
+export type RouteCacheEntry = { kind: 'answer'; body: string; contentType: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
 
 /** What the log line of a routed request says about the answer: best route km and typical hours, routes found. */
 export interface RouteAnswerLog {

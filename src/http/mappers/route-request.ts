@@ -29,6 +29,12 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     avoidCrossings: splitList(q.avoidCrossings),
     avoidCorridors: splitList(q.avoidCorridors),
     avoidLinks: splitList(q.avoidLinks),
+    ...(q.scenario === undefined ? {} : { scenario: q.scenario }),
+    // Overlays are objects: only the POST body can carry them.
+    overlays: [],
+    cargoTonnes: q.cargoTonnes,
+    explain: q.explain === 'true',
+    ...(q.format === undefined ? {} : { format: q.format }),
   };
 }
 

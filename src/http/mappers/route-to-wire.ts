@@ -7,6 +7,13 @@ import type { Corridor, Place } from '../../domain/network/schema.js';
 import type { Hours, Route } from '../../domain/routing/route-types.js';
 import type { WireRoute } from '../schemas/route-response.js';
 
+/** What a wire route carries beyond the domain route: CO2 (route and per leg, in leg order) and, when asked, its explanation. */
+export interface RouteWireExtras {
+  co2: WireRoute['co2'];
+  legCo2: readonly WireRoute['legs'][number]['co2'][];
+  explanation?: WireRoute['explanation'];
+}
+
 /** Display precision: 0.1 km and 0.1 h are below what the data can tell apart. */
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -46,7 +53,13 @@ export class WireNames {
   }
 }
 
-export function routeToWire(route: Route, rank: number, names: WireNames): WireRoute {
+function legCo2At(extras: RouteWireExtras, i: number): WireRoute['legs'][number]['co2'] {
+  const c = extras.legCo2[i];
+  if (!c) throw new Error(`no CO2 figure for leg ${i + 1}`);
+  return c;
+}
+
+export function routeToWire(route: Route, rank: number, names: WireNames, extras: RouteWireExtras): WireRoute {
   const byMode = route.distanceKmByMode;
   return {
     rank,
@@ -100,7 +113,7 @@ export function routeToWire(route: Route, rank: number, names: WireNames): WireR
     })),
     countries: [...route.countries],
     corridors: route.corridors.map((c) => ({ id: c.id, name: names.corridorName(c.id), km: round1(c.km) })),
-    legs: route.legs.map((l) => ({
+    legs: route.legs.map((l, i) => ({
       linkId: l.linkId,
       from: names.placeWithCountry(l.from),
       to: names.placeWithCountry(l.to),
@@ -112,8 +125,11 @@ export function routeToWire(route: Route, rank: number, names: WireNames): WireR
       corridors: [...l.corridors],
       sources: l.sources.map((s) => ({ address: s.address, statement: s.statement })),
       estimated: l.estimated,
+      co2: legCo2At(extras, i),
     })),
     warnings: route.warnings.map((w) => ({ code: w.code, message: w.message, refs: [...w.refs] })),
     geometry: { type: 'LineString', coordinates: route.places.map((id) => names.coordinates(id)) },
+    co2: extras.co2,
+    ...(extras.explanation ? { explanation: extras.explanation } : {}),
   };
 }

@@ -18,6 +18,17 @@ import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../sc
 import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
+import { routeEmissions } from '../../domain/emissions/route-emissions.js';
+import { explainRoutes } from '../../domain/planning/explain.js';
+import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
+import { routesToCsv } from '../mappers/route-csv.js';
+import { appliedOverlaysToWire, explanationToWire, legCo2ToWire, routeCo2ToWire } from '../mappers/route-extras.js';
+import { routesToGeoJson } from '../mappers/route-geojson.js';
+import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
+import type { RouteAnswerOptions } from '../route-cache.js';
+import type { Format } from '../schemas/planning-fields.js';
+import { RouteLegFeatureCollectionSchema } from '../schemas/route-geojson.js';
+import { z } from 'zod';
 
 const TAG = 'routes';
 
@@ -26,14 +37,24 @@ const DESCRIPTION =
   'Places can be given by id, name, alias or UN/LOCODE. The answer lists the routes best first (by the objective), ' +
   'each with its distance, transit time as low / typical / high hours and days, border crossings, gauge changes, ' +
   'countries, corridors, legs with their sources, warnings (e.g. non-operational links in a scenario) and a GeoJSON line. ' +
-  'Only operational links are used unless `include` names other statuses.';
+  'Only operational links are used unless `include` names other statuses. ' +
+  'With `scenario` (and, in POST, `overlays`) the routes are planned on the network as changed by them, never changing it for other requests. ' +
+  'Every route and leg carries its CO2 for `cargoTonnes`; `explain=true` adds why each route costs and ranks as it does. ' +
+  'Answers come as JSON, GeoJSON (one LineString per leg) or CSV (one row per leg), by `format` or the Accept header.';
 
 function placeRef(names: WireNames, id: string) {
   return names.place(id);
 }
 
-/** Plans and renders a resolved question; also fills the request's log line. */
-function render(request: FastifyRequest, query: RouteQuery, prepared: PreparedNetwork): { response: RouteResponse; log: RouteAnswerLog } {
+/** Plans a resolved question on the network the options name and renders it as the wire answer; also fills the log line. */
+function render(
+  request: FastifyRequest,
+  query: RouteQuery,
+  options: RouteAnswerOptions,
+  deps: AppDeps,
+): { response: RouteResponse; log: RouteAnswerLog } {
+  const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
+  const prepared = net.prepared;
   const started = performance.now();
   const routes = planRoutes(prepared, query);
   const planMs = round1(performance.now() - started);
@@ -45,6 +66,7 @@ function render(request: FastifyRequest, query: RouteQuery, prepared: PreparedNe
   };
   Object.assign(request.logFields, { from: query.from, to: query.to, ...log, planMs });
   const names = new WireNames(prepared.index);
+  const explanations = options.explain ? explainRoutes(routes, query.objective) : [];
   const response: RouteResponse = {
     query: {
       from: placeRef(names, query.from),
@@ -60,18 +82,37 @@ function render(request: FastifyRequest, query: RouteQuery, prepared: PreparedNe
       avoidCrossings: [...query.avoidCrossings],
       avoidCorridors: [...query.avoidCorridors],
       avoidLinks: [...query.avoidLinks],
+      scenario: options.scenario,
+      cargoTonnes: options.cargoTonnes,
+      explain: options.explain,
     },
     dataVersion: prepared.network.parameters.dataVersion,
-    routes: routes.map((r, i) => routeToWire(r, i + 1, names)),
+    scenario: net.scenario ? { id: net.scenario.id, name: net.scenario.name } : null,
+    appliedOverlays: appliedOverlaysToWire(net.applied, net.scenario?.overlays.length ?? 0),
+    routes: routes.map((r, i) => {
+      const emissions = routeEmissions(r, prepared.network, deps.emissionFactors, options.cargoTonnes);
+      const explanation = explanations[i];
+      return routeToWire(r, i + 1, names, {
+        co2: routeCo2ToWire(emissions, options.cargoTonnes),
+        legCo2: legCo2ToWire(emissions),
+        ...(explanation ? { explanation: explanationToWire(explanation) } : {}),
+      });
+    }),
   };
   return { response, log };
+}
+
+/** The answer as sent: JSON through the route's own serializer, GeoJSON and CSV built here. */
+function serialise(reply: FastifyReply, response: RouteResponse, format: Format): string {
+  if (format === 'geojson') return JSON.stringify(routesToGeoJson(response.routes));
+  if (format === 'csv') return routesToCsv(response.routes);
+  // The route's own 200 serializer: the same bytes fastify would write for the object.
+  return reply.serializeInput(response, '200', 'application/json') as string;
 }
 
 /** Planning errors fixed by the question and the data set, so kept like answers. */
 const CACHED_ERRORS: ReadonlySet<DomainErrorCode> = new Set(['NO_ROUTE', 'INVALID_CONSTRAINT']);
 
-/** The 200 answer's content type, as fastify sets it when it serialises the answer itself. */
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Answers a question: from the cache when it was asked before on this data
@@ -88,17 +129,33 @@ function answer(
 ): RouteResponse | FastifyReply {
   // Logged even when planning fails, so a NO_ROUTE line still says what was asked.
   Object.assign(request.logFields, { from: req.from, to: req.to, objective: req.objective });
-  const query = resolveRequest(req, deps.places);
-  if (cache === null) return render(request, query, deps.prepared).response;
+  const resolved = resolveRequest(req, deps.places);
+  // An unknown scenario is a 404 before anything is planned or looked up.
+  const scenario = scenarioById(deps, req.scenario);
+  const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
+  const options: RouteAnswerOptions = {
+    scenario: scenario?.id ?? null,
+    overlays: req.overlays,
+    cargoTonnes: req.cargoTonnes,
+    explain: req.explain,
+    format: chooseFormat(req.format, request.headers.accept, ['json', 'geojson', 'csv']),
+  };
+  if (scenario) request.logFields.scenario = scenario.id;
+  // The format follows the Accept header when `format` is absent: shared caches must key on it.
+  reply.header('vary', 'Accept');
+  if (cache === null) {
+    const { response } = render(request, query, options, deps);
+    if (options.format === 'json') return response;
+    return reply.type(CONTENT_TYPES[options.format]).send(serialise(reply, response, options.format));
+  }
 
-  const key = routeCacheKey(deps.prepared.network.parameters.dataVersion, query);
+  const key = routeCacheKey(deps.prepared.network.parameters.dataVersion, query, options);
   let entry = cache.get(key);
   if (entry === undefined) {
     request.logFields.cache = 'miss';
     try {
-      const { response, log } = render(request, query, deps.prepared);
-      // The route's own 200 serializer: the same bytes fastify would write for the object.
-      entry = { kind: 'answer', body: reply.serializeInput(response, '200', 'application/json') as string, log };
+      const { response, log } = render(request, query, options, deps);
+      entry = { kind: 'answer', body: serialise(reply, response, options.format), contentType: CONTENT_TYPES[options.format], log };
     } catch (err) {
       if (!(err instanceof DomainError && CACHED_ERRORS.has(err.code))) throw err;
       entry = { kind: 'error', error: err };
@@ -109,9 +166,18 @@ function answer(
     if (entry.kind === 'answer') Object.assign(request.logFields, { from: query.from, to: query.to, ...entry.log });
   }
   if (entry.kind === 'error') throw entry.error;
-  // A string with a JSON content type is written as it is: no serializer runs on a hit.
-  return reply.type(JSON_CONTENT_TYPE).send(entry.body);
+  // A string with a content type set is written as it is: no serializer runs on a hit.
+  return reply.type(entry.contentType).send(entry.body);
 }
+
+const RouteCsvSchema = z.string().meta({
+  description:
+    'Legs of every route as CSV (format=csv or Accept: text/csv): a header row, then one row per leg, route 1 first; ' +
+    'CRLF line ends, fields quoted when needed, corridors separated by semicolons.',
+  example:
+    'routeIndex,legIndex,linkId,fromId,fromName,fromCountry,toId,toName,toCountry,mode,km,hoursLow,hoursTypical,hoursHigh,gaugeMm,status,corridors,kgCo2e,co2FactorId,estimated\r\n' +
+    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0,rail-electric,true\r\n',
+});
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   // One cache per app, i.e. per immutable data set; GET and POST share it (same question, same answer).
@@ -125,6 +191,8 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         // One copy in components/examples (app.ts), shared by GET and POST.
         examples: { [ROUTE_EXAMPLE_NAME]: { $ref: `#/components/examples/${ROUTE_EXAMPLE_NAME}` } },
       },
+      'application/geo+json': { schema: RouteLegFeatureCollectionSchema },
+      'text/csv': { schema: RouteCsvSchema },
     },
   };
 
@@ -159,6 +227,11 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           200: successResponse,
           ...problemResponses('/v1/routes', {
             ...ROUTE_PROBLEM_DOCS,
+            INVALID_CONSTRAINT: {
+              when: 'the constraints contradict each other or name unknown ids, or an overlay names an unknown id or leaves the network inconsistent',
+              detail: 'overlay 0: crossingId: unknown crossing "chaman--spin-boldak"',
+              extensions: { parameter: 'overlays[0].crossingId', overlayIndex: 0, value: 'chaman--spin-boldak' },
+            },
             MALFORMED_REQUEST: { when: 'the body is not valid JSON', detail: 'The request body is not valid JSON.' },
             PAYLOAD_TOO_LARGE: {
               when: 'the body is larger than the service accepts',

@@ -66,6 +66,15 @@ export const ROUTE_PROBLEM_DOCS = {
       ],
     },
   },
+  NOT_FOUND: {
+    when: '`scenario` names no known scenario; `known` lists the ids',
+    detail: 'unknown scenario "kz-af-built"',
+    extensions: {
+      parameter: 'scenario',
+      value: 'kz-af-built',
+      known: ['chabahar-zahedan-open', 'chaman-closed', 'khaf-herat-complete', 'kz-tm-af-pk-built', 'rasht-astara-built', 'trans-afghan-built'],
+    },
+  },
   NO_ROUTE: {
     when: 'the places exist but no route satisfies the constraints (modes, statuses, avoid lists)',
     detail: 'no route from almaty to kiamari with these constraints',

@@ -16,6 +16,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
+import { CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 /** Items of a comma list, trimmed, empty items dropped ("rail, sea," → ["rail", "sea"]). */
 export function splitList(value: string | undefined): string[] {
@@ -96,6 +97,10 @@ export const RouteQuerySchema = z.strictObject({
   avoidLinks: commaList({ accepts: isId, expected: 'a link id' })
     .optional()
     .meta({ description: `${DESCRIPTIONS.avoidLinks} Comma-separated.` }),
+  scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
+  cargoTonnes: CargoTonnesQuerySchema,
+  explain: ExplainQuerySchema,
+  format: FormatSchema.optional(),
 });
 
 export type RouteQueryParams = z.output<typeof RouteQuerySchema>;

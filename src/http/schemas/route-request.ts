@@ -15,6 +15,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
+import { CargoTonnesBodySchema, FormatSchema, OverlaysBodySchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 const IdSchema = z.string().regex(ID_PATTERN, 'expected an id such as "saraghs--sarakhs"');
 
@@ -42,6 +43,11 @@ export const RouteRequestSchema = z
     avoidCrossings: z.array(IdSchema).default([]).meta({ description: DESCRIPTIONS.avoidCrossings }),
     avoidCorridors: z.array(IdSchema).default([]).meta({ description: DESCRIPTIONS.avoidCorridors }),
     avoidLinks: z.array(IdSchema).default([]).meta({ description: DESCRIPTIONS.avoidLinks }),
+    scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
+    overlays: OverlaysBodySchema,
+    cargoTonnes: CargoTonnesBodySchema,
+    explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),
+    format: FormatSchema.optional(),
   })
   .meta({
     id: 'RouteRequest',

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema, SourceSchema } from './common.js';
 import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
+import { AppliedOverlaySchema, LegCo2Schema, RouteCo2Schema, RouteExplanationSchema, ScenarioRefSchema } from './route-extras.js';
 
 const GaugeMmSchema = z.union([z.literal(1520), z.literal(1435), z.literal(1676)]).describe('Track gauge, mm.');
 const HandlingSchema = z
@@ -69,6 +70,7 @@ export const LegSchema = z
     corridors: z.array(z.string()).describe('Corridor ids the link belongs to.'),
     sources: z.array(SourceSchema).describe('Citations for the link.'),
     estimated: z.boolean().describe('True when the length or the speed used is an estimate rather than a published figure.'),
+    co2: LegCo2Schema,
   })
   .meta({ id: 'Leg', description: 'One link of the route, in travel order.' });
 
@@ -128,6 +130,8 @@ export const RouteSchema = z
     legs: z.array(LegSchema),
     warnings: z.array(RouteWarningSchema),
     geometry: LineStringSchema,
+    co2: RouteCo2Schema,
+    explanation: RouteExplanationSchema.optional().describe('Only with explain=true.'),
   })
   .meta({ id: 'Route', description: 'One route from origin to destination.' });
 
@@ -146,6 +150,9 @@ export const RouteQueryEchoSchema = z
     avoidCrossings: z.array(z.string()),
     avoidCorridors: z.array(z.string()),
     avoidLinks: z.array(z.string()),
+    scenario: z.string().nullable().describe('Named scenario planned on, or null for today\'s network.'),
+    cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
+    explain: z.boolean(),
   })
   .meta({ id: 'RouteQueryEcho', description: 'The question as understood: places resolved, defaults filled in.' });
 
@@ -153,6 +160,10 @@ export const RouteResponseSchema = z
   .object({
     query: RouteQueryEchoSchema,
     dataVersion: z.string().describe('Version of the data set that answered.'),
+    scenario: ScenarioRefSchema.nullable().describe('The named scenario planned on, or null for today\'s network.'),
+    appliedOverlays: z
+      .array(AppliedOverlaySchema)
+      .describe('Overlays applied to today\'s network for this answer: the scenario\'s, then the request\'s. Empty for today\'s network.'),
     routes: z.array(RouteSchema).describe('Routes found, best first; at least one.'),
   })
   .meta({ id: 'RouteResponse', description: 'Routes for a question, best first.' });

@@ -1,0 +1,42 @@
+/**
+ * The network a planning request runs on: today's (deps.prepared), a named
+ * scenario's, or either with the request's own overlays on top. Overlay
+ * errors are renamed to the request parameter at fault ("overlays[2].linkId").
+ */
+import { DomainError } from '../../domain/errors.js';
+import type { LinkStatus } from '../../domain/network/schema.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
+import type { AppliedOverlay } from '../../domain/scenarios/overlay-schema.js';
+import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
+import type { AppDeps } from '../app.js';
+
+export interface PlanningNetwork {
+  prepared: PreparedNetwork;
+  scenario: Scenario | undefined;
+  applied: readonly AppliedOverlay[];
+  /** Statuses the scenario admits besides operational. */
+  include: readonly Exclude<LinkStatus, 'operational'>[];
+}
+
+/** Throws NOT_FOUND (404, with the known ids) for an unknown scenario id. */
+export function scenarioById(deps: Pick<AppDeps, 'scenarios'>, id: string | undefined): Scenario | undefined {
+  return id === undefined ? undefined : deps.scenarios.get(id);
+}
+
+export function planningNetwork(deps: Pick<AppDeps, 'scenarios' | 'prepared'>, scenarioId: string | undefined, overlays: readonly unknown[] = []): PlanningNetwork {
+  if (scenarioId === undefined && overlays.length === 0) {
+    // Today's network as the app was given it (deps.prepared is the registry's base in production).
+    return { prepared: deps.prepared, scenario: undefined, applied: [], include: [] };
+  }
+  try {
+    const r = deps.scenarios.resolve(scenarioId, overlays);
+    return { prepared: r.prepared, scenario: r.scenario, applied: r.applied, include: r.include };
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'INVALID_CONSTRAINT') throw err;
+    const d = err.details as { overlayIndex?: number; field?: string };
+    const parameter = d.overlayIndex === undefined ? 'overlays' : `overlays[${d.overlayIndex}]${d.field ? `.${d.field}` : ''}`;
+    throw new DomainError('INVALID_CONSTRAINT', err.message, { ...err.details, field: parameter });
+  }
+}
+
+export const uniqueStatuses = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];

@@ -1,0 +1,65 @@
+/**
+ * Request fields of the planning options (scenario, overlays, cargo, explain,
+ * answer format), shared by /v1/routes, /v1/compare, /v1/matrix and
+ * /v1/reachability so they read, default and limit the same everywhere.
+ */
+import { z } from 'zod';
+import { DEFAULT_CARGO_TONNES, PLANNING_LIMITS } from '../../domain/planning/limits.js';
+import { OverlaySchema } from '../../domain/scenarios/overlay-schema.js';
+import { ID_PATTERN } from './route-fields.js';
+
+export const FORMATS = ['json', 'geojson', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const PLANNING_DESCRIPTIONS = {
+  scenario:
+    'Id of a named scenario (GET /v1/scenarios): plan on the network as the scenario changes it, admitting the link statuses it names. ' +
+    'An unknown id is answered 404 with the list of known ids.',
+  overlays:
+    `Overlays for this request only, applied after the scenario (if any), in order; at most ${PLANNING_LIMITS.maxRequestOverlays}. ` +
+    'Kinds: set-crossing-status, set-crossing-dwell, scale-speed, set-link-status, build-corridor, add-link. ' +
+    'The answer lists what each did in `appliedOverlays`. An overlay naming an unknown id or leaving the network inconsistent is a 400.',
+  cargoTonnes:
+    `Cargo mass for the CO2 figures, t (tonnes); more than 0 and at most ${PLANNING_LIMITS.maxCargoTonnes.toLocaleString('en-US')}; default ${DEFAULT_CARGO_TONNES}.`,
+  explain:
+    'true: add to every route an `explanation`: its time by cost component and, for alternatives, why it ranks below the best.',
+  format:
+    'Answer format: `json` (default), `geojson` (FeatureCollection, one LineString per leg) or `csv` (one row per leg, with a header row). ' +
+    'Overrides the Accept header (application/json, application/geo+json, text/csv).',
+} as const;
+
+export const ScenarioIdInputSchema = z.string().regex(ID_PATTERN, 'expected a scenario id such as "kz-tm-af-pk-built"');
+
+export const CargoTonnesQuerySchema = z.coerce
+  .number()
+  .positive()
+  .max(PLANNING_LIMITS.maxCargoTonnes)
+  .default(DEFAULT_CARGO_TONNES)
+  .meta({ description: PLANNING_DESCRIPTIONS.cargoTonnes, example: 4000 });
+
+export const CargoTonnesBodySchema = z
+  .number()
+  .positive()
+  .max(PLANNING_LIMITS.maxCargoTonnes)
+  .default(DEFAULT_CARGO_TONNES)
+  .meta({ description: PLANNING_DESCRIPTIONS.cargoTonnes, example: 4000 });
+
+/** A query-string flag: only the words true and false, so "explain=no" is an error rather than a silent true. */
+export const ExplainQuerySchema = z.enum(['true', 'false']).default('false').meta({ description: PLANNING_DESCRIPTIONS.explain });
+
+export const FormatSchema = z.enum(FORMATS).meta({ description: PLANNING_DESCRIPTIONS.format });
+
+export const RequestOverlaySchema = OverlaySchema.meta({
+  id: 'Overlay',
+  description: 'One change to the network for "what if" planning; `kind` says which.',
+  example: { kind: 'set-crossing-status', crossingId: 'spin-boldak--chaman--rail', status: 'open' },
+});
+
+export const OverlaysBodySchema = z
+  .array(RequestOverlaySchema)
+  .max(PLANNING_LIMITS.maxRequestOverlays)
+  .default([])
+  .meta({
+    description: PLANNING_DESCRIPTIONS.overlays,
+    example: [{ kind: 'build-corridor', corridorId: 'kz-tm-af-pk' }],
+  });
