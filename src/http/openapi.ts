@@ -20,6 +20,8 @@ export const OPENAPI_INFO = {
 
 export const OPENAPI_TAGS = [
   { name: 'routes', description: 'Plan routes between places.' },
+  { name: 'planning', description: 'Compare scenarios, travel-cost matrices and reachability.' },
+  { name: 'scenarios', description: 'Named "what if" scenarios: lines built, crossings opened or closed.' },
   { name: 'info', description: 'Service and data-set information.' },
   { name: 'health', description: 'Liveness and readiness probes.' },
 ];

@@ -12,6 +12,10 @@ import { linksRoutes } from './links.js';
 import { networkRoutes } from './network.js';
 import { placesRoutes } from './places.js';
 import { routesRoutes } from './routes.js';
+import { scenariosRoutes } from './scenarios.js';
+import { compareRoutes } from './compare.js';
+import { matrixRoutes } from './matrix.js';
+import { reachabilityRoutes } from './reachability.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
@@ -22,4 +26,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(crossingsRoutes, { deps });
   await app.register(corridorsRoutes, { deps });
   await app.register(networkRoutes, { deps });
+  await app.register(scenariosRoutes, { deps });
+  await app.register(compareRoutes, { deps });
+  await app.register(matrixRoutes, { deps });
+  await app.register(reachabilityRoutes, { deps });
 }

@@ -36,7 +36,7 @@ interface ListRule {
   min?: number;
 }
 
-function commaList(rule: ListRule) {
+export function commaList(rule: ListRule) {
   return z.string().superRefine((value, ctx) => {
     const items = splitList(value);
     const bad = items.filter((i) => !rule.accepts(i));

@@ -1,0 +1,103 @@
+/**
+ * POST /v1/matrix: km, typical hours and crossings between every source and
+ * every target, one single-source search per source. The searches run one at
+ * a time with a yield to the event loop between them, so a large matrix does
+ * not hold up other requests for its whole duration.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { matrixRow } from '../../domain/planning/matrix.js';
+import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
+import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
+import type { AppDeps } from '../app.js';
+import { resolvePlaces } from '../mappers/place-refs.js';
+import { round1, WireNames } from '../mappers/route-to-wire.js';
+import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
+import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
+import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
+import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
+
+export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.post(
+    '/v1/matrix',
+    {
+      schema: {
+        operationId: 'postMatrix',
+        tags: ['planning'],
+        summary: 'Travel-cost matrix',
+        description:
+          `Km, typical hours and borders crossed of the best route (by \`objective\`) from every source to every target, on today's network or a named scenario. ` +
+          `At most ${PLANNING_LIMITS.maxMatrixSources} sources and ${PLANNING_LIMITS.maxMatrixTargets} targets. ` +
+          'A cell is null when the target cannot be reached with the modes and statuses allowed.',
+        body: MatrixRequestSchema,
+        response: {
+          200: { description: 'The matrix, rows = sources, columns = targets.', content: { 'application/json': { schema: MatrixResponseSchema } } },
+          ...problemResponses('/v1/matrix', {
+            VALIDATION_ERROR: {
+              when: 'a member is missing or malformed, or a limit is exceeded; `errors` names every offending member',
+              detail: '1 request parameter is invalid: sources.',
+              extensions: { errors: [{ parameter: 'sources', message: `Too big: expected array to have <=${PLANNING_LIMITS.maxMatrixSources} items` }] },
+            },
+            MALFORMED_REQUEST: { when: 'the body is not valid JSON', detail: 'The request body is not valid JSON.' },
+            UNKNOWN_PLACE: {
+              when: 'a source or target matches no place; `errors` lists every one',
+              detail: 'no place matches "Almatty"; did you mean "Almaty" (almaty)?',
+              extensions: {
+                parameter: 'sources[0]',
+                value: 'Almatty',
+                suggestions: [{ id: 'almaty', name: 'Almaty' }],
+                errors: [
+                  {
+                    parameter: 'sources[0]',
+                    value: 'Almatty',
+                    message: 'no place matches "Almatty"; did you mean "Almaty" (almaty)?',
+                    suggestions: [{ id: 'almaty', name: 'Almaty' }],
+                  },
+                ],
+              },
+            },
+            NOT_FOUND: ROUTE_PROBLEM_DOCS.NOT_FOUND,
+            PAYLOAD_TOO_LARGE: { when: 'the body is larger than the service accepts', detail: 'The request body is larger than this service accepts.' },
+            UNSUPPORTED_MEDIA_TYPE: { when: 'the body is not sent as application/json', detail: 'Send the request body as application/json.' },
+            INTERNAL: INTERNAL_DOC,
+          }),
+        },
+      },
+    },
+    async (request): Promise<MatrixResponse> => {
+      const b = request.body;
+      const ids = resolvePlaces(deps.places, [
+        ...b.sources.map((ref, i) => ({ parameter: `sources[${i}]`, ref })),
+        ...b.targets.map((ref, i) => ({ parameter: `targets[${i}]`, ref })),
+      ]);
+      const sources = ids.slice(0, b.sources.length);
+      const targets = ids.slice(b.sources.length);
+      const scenario = scenarioById(deps, b.scenario);
+      const net = planningNetwork(deps, scenario?.id);
+      const include = uniqueStatuses(b.include, net.include);
+      const modes = [...new Set(b.modes)];
+      const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
+      Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
+      const cells: MatrixResponse['cells'] = [];
+      for (const [i, source] of sources.entries()) {
+        if (i > 0) await nextTurn();
+        cells.push(
+          matrixRow(net.prepared, source, targets, opts).map((c) =>
+            c === null ? null : { distanceKm: round1(c.km), typicalHours: round1(c.hours), crossings: c.crossings },
+          ),
+        );
+      }
+      const names = new WireNames(deps.prepared.index);
+      return {
+        sources: sources.map((id) => names.place(id)),
+        targets: targets.map((id) => names.place(id)),
+        objective: b.objective,
+        scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
+        include,
+        modes,
+        dataVersion: deps.prepared.network.parameters.dataVersion,
+        cells,
+      };
+    },
+  );
+};
