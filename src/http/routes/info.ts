@@ -7,6 +7,9 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { InfoSchema, type Info } from '../schemas/info.js';
 import { INCLUDABLE_STATUSES, MODES, OBJECTIVES } from '../schemas/route-fields.js';
 import { SERVICE } from '../service-info.js';
+import { DEFAULT_CARGO_TONNES, PLANNING_LIMITS } from '../../domain/planning/limits.js';
+import { MAX_COMPARE_SCENARIOS } from '../schemas/compare.js';
+import { FORMATS } from '../schemas/planning-fields.js';
 
 export function buildInfo(deps: AppDeps): Info {
   const { network } = deps;
@@ -31,8 +34,20 @@ export function buildInfo(deps: AppDeps): Info {
       modes: [...DEFAULT_QUERY.modes],
       alternatives: DEFAULT_QUERY.alternatives,
       maxOverlap: DEFAULT_QUERY.maxOverlap,
+      cargoTonnes: DEFAULT_CARGO_TONNES,
     },
-    limits: { maxAlternatives: LIMITS.maxAlternatives, maxVia: LIMITS.maxVia },
+    scenarios: deps.scenarios.list().map((s) => s.id),
+    formats: [...FORMATS],
+    limits: {
+      maxAlternatives: LIMITS.maxAlternatives,
+      maxVia: LIMITS.maxVia,
+      maxRequestOverlays: PLANNING_LIMITS.maxRequestOverlays,
+      maxCargoTonnes: PLANNING_LIMITS.maxCargoTonnes,
+      maxMatrixSources: PLANNING_LIMITS.maxMatrixSources,
+      maxMatrixTargets: PLANNING_LIMITS.maxMatrixTargets,
+      maxReachabilityHours: PLANNING_LIMITS.maxReachabilityHours,
+      maxCompareScenarios: MAX_COMPARE_SCENARIOS,
+    },
   };
 }
 

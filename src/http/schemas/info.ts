@@ -30,12 +30,21 @@ export const InfoSchema = z
         modes: z.array(ModeSchema),
         alternatives: z.number().int(),
         maxOverlap: z.number(),
+        cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
       })
       .describe('Values used for parameters left out.'),
+    scenarios: z.array(z.string()).describe('Ids of the named scenarios (GET /v1/scenarios), accepted by `scenario`.'),
+    formats: z.array(z.string()).describe('Values accepted by `format` of /v1/routes.'),
     limits: z
       .object({
         maxAlternatives: z.number().int().describe('Largest `alternatives`.'),
         maxVia: z.number().int().describe('Most `via` places.'),
+        maxRequestOverlays: z.number().int().describe('Most `overlays` in one POST /v1/routes.'),
+        maxCargoTonnes: z.number().describe('Largest `cargoTonnes`, t.'),
+        maxMatrixSources: z.number().int().describe('Most `sources` in POST /v1/matrix.'),
+        maxMatrixTargets: z.number().int().describe('Most `targets` in POST /v1/matrix.'),
+        maxReachabilityHours: z.number().describe('Largest `maxHours` of GET /v1/reachability, h.'),
+        maxCompareScenarios: z.number().int().describe('Most ids in `scenarios` of GET /v1/compare.'),
       })
       .describe('Largest values accepted.'),
   })
