@@ -3,18 +3,17 @@
  * and the data set, which does not change while the process runs; planning a
  * question on the real network takes 25–400 ms (Yen's k-shortest paths), while
  * sending a kept answer takes microseconds. So the answer is kept SERIALISED
- * (the exact JSON string sent), and a hit skips planning, wire mapping and the
- * response serializer alike.
+ * (the exact UTF-8 bytes sent), and a hit skips planning, wire mapping, the
+ * response serializer and string encoding alike.
  */
 import type { DomainError } from '../domain/errors.js';
 import type { RouteQuery } from '../domain/routing/route-types.js';
 
-/**
- * Entries kept by default. A route answer on the real network is about
- * 3–40 KB of JSON (legs carry their source citations), so 1,000 entries stay
- * well under 50 MB; a few hundred distinct questions cover a day of typical use.
+/*
+ * Size: ROUTE_CACHE_ENTRIES entries (src/config.ts; default 1,000, 0 = off).
+ * A JSON route answer on the real network is SIZE_NOTE, so the default
+ * takes about MEM_NOTE.
  */
-export const DEFAULT_ROUTE_CACHE_ENTRIES = 1000;
 
 /**
  * A bounded map that forgets the least recently used entry first. Map keeps
@@ -63,18 +62,6 @@ export class LruCache<V> {
 }
 
 /**
- * The cache key of a resolved question on data set `dataVersion`. Place
- * references are already resolved to ids ("Karachi", "PKKHI" and "kiamari"
- * are all `kiamari`), defaults are filled in, lists are de-duplicated and
- * country codes upper-cased (mappers/route-request.ts), so every spelling of
- * one question gives one key.
- *
- * Lists keep their order on purpose: the answer echoes `include`, `modes` and
- * the avoid lists in the order asked, so "planned,proposed" and
- * "proposed,planned" have answers that differ in bytes and must not share an
- * entry; `via` order changes the route itself.
- */
-/**
  * Everything besides the RouteQuery that changes a /v1/routes answer: the
  * network it is planned on (scenario, request overlays), the CO2 cargo mass,
  * the explanations and the format (from `format` or the Accept header).
@@ -97,6 +84,18 @@ export const DEFAULT_ANSWER_OPTIONS: Readonly<RouteAnswerOptions> = Object.freez
   format: 'json',
 });
 
+/**
+ * The cache key of a resolved question on data set `dataVersion`. Place
+ * references are already resolved to ids ("Karachi", "PKKHI" and "kiamari"
+ * are all `kiamari`), defaults are filled in, lists are de-duplicated and
+ * country codes upper-cased (mappers/route-request.ts), so every spelling of
+ * one question gives one key.
+ *
+ * Lists keep their order on purpose: the answer echoes `include`, `modes` and
+ * the avoid lists in the order asked, so "planned,proposed" and
+ * "proposed,planned" have answers that differ in bytes and must not share an
+ * entry; `via` order changes the route itself.
+ */
 export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Readonly<RouteAnswerOptions> = DEFAULT_ANSWER_OPTIONS): string {
   // Typed as every field of RouteQuery, so a field added there fails the type check here until it is keyed.
   const fields: { [K in keyof RouteQuery]-?: RouteQuery[K] } = {
@@ -132,7 +131,7 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
  * not as a body, because a problem body names the request (instance,
  * requestId) and is built per request.
  */
-export type RouteCacheEntry = { kind: 'answer'; body: string; contentType: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
+export type RouteCacheEntry = { kind: 'answer'; body: Buffer; contentType: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
 
 /** What the log line of a routed request says about the answer: best route km and typical hours, routes found. */
 export interface RouteAnswerLog {

@@ -155,7 +155,10 @@ function answer(
     request.logFields.cache = 'miss';
     try {
       const { response, log } = render(request, query, options, deps);
-      entry = { kind: 'answer', body: serialise(reply, response, options.format), contentType: CONTENT_TYPES[options.format], log };
+      // Kept as UTF-8 bytes: a hit then needs no encoding or length count of a 2–110 KB string
+      // (about a fifth of the service's CPU per hit when kept as a string), and takes half the memory.
+      const body = Buffer.from(serialise(reply, response, options.format), 'utf8');
+      entry = { kind: 'answer', body, contentType: CONTENT_TYPES[options.format], log };
     } catch (err) {
       if (!(err instanceof DomainError && CACHED_ERRORS.has(err.code))) throw err;
       entry = { kind: 'error', error: err };
@@ -166,7 +169,7 @@ function answer(
     if (entry.kind === 'answer') Object.assign(request.logFields, { from: query.from, to: query.to, ...entry.log });
   }
   if (entry.kind === 'error') throw entry.error;
-  // A string with a content type set is written as it is: no serializer runs on a hit.
+  // Bytes with a content type set are written as they are: no serializer runs on a hit.
   return reply.type(entry.contentType).send(entry.body);
 }
 
