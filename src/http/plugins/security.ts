@@ -80,8 +80,13 @@ export function securityServerOptions(config: Config): Pick<
   return {
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
-    // Node checks request timeouts every 30 s by default, so a 10 s limit could fire after 40 s; check every 0.25–1 s.
-    http: { connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(config.requestTimeoutMs / 4))) },
+    http: {
+      // Node checks request timeouts every 30 s by default, so a 10 s limit could fire after 40 s; check every 0.25–1 s.
+      connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(config.requestTimeoutMs / 4))),
+      // Measured on Node 20: with headersTimeout (default 60 s) above requestTimeout, a request whose body
+      // stalls is never timed out by requestTimeout; Node's own default is the smaller of the two.
+      ...(config.requestTimeoutMs > 0 ? { headersTimeout: Math.min(60_000, config.requestTimeoutMs) } : {}),
+    },
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     // fastify accepts a hop count at run time (lib/request.js) though its types omit number.
