@@ -18,6 +18,7 @@ export interface NetworkCatalogue {
   /** Links, crossings and corridors are listed by id. */
   linksById: readonly Link[];
   crossingsById: readonly Crossing[];
+  corridorSummariesById: readonly CorridorSummary[];
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -29,20 +30,27 @@ function build(network: Network): NetworkCatalogue {
     const c = index.crossingForLink(link);
     if (c !== undefined) linksByCrossing.get(c.id)?.push(link);
   }
+  const corridorSummaries = summariseCorridors(network, index);
   return {
     network,
     index,
-    corridorSummaries: summariseCorridors(network, index),
+    corridorSummaries,
     linksByCrossing,
     // A fixed locale, so the order does not depend on the host's settings.
     placesByName: [...network.places].sort((a, b) => a.name.localeCompare(b.name, 'en') || byId(a, b)),
     linksById: [...network.links].sort(byId),
     crossingsById: [...network.crossings].sort(byId),
+    corridorSummariesById: [...corridorSummaries.values()].sort((a, b) => byId(a.corridor, b.corridor)),
   };
 }
 
 const catalogues = new WeakMap<Network, NetworkCatalogue>();
 
+/**
+ * The catalogue of `network`, built on first use. Routes call this per
+ * request rather than at registration, so the app still starts (and /ready
+ * can answer 503) when the network is empty or not loaded.
+ */
 export function catalogueFor(network: Network): NetworkCatalogue {
   let c = catalogues.get(network);
   if (c === undefined) {

@@ -20,9 +20,7 @@ const DESCRIPTION =
   'and how many are under construction, planned, proposed or suspended.';
 
 export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const cat = catalogueFor(deps.network);
   const { dataVersion } = deps.network.parameters;
-  const summaries = [...cat.corridorSummaries.values()].sort((a, b) => (a.corridor.id < b.corridor.id ? -1 : 1));
 
   app.get(
     '/v1/corridors',
@@ -44,10 +42,11 @@ export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { limit, offset } = request.query;
       const countries = countryParam(request.query.country);
       if (sendNotModified(request, reply, entityTag(dataVersion, '/v1/corridors', { country: countries, limit, offset }))) return reply;
-      const matches = summaries.filter((s) => countries.length === 0 || s.countries.some((k) => countries.includes(k)));
+      const matches = cat.corridorSummariesById.filter((s) => countries.length === 0 || s.countries.some((k) => countries.includes(k)));
       return paginate(matches, limit, offset, (s) => corridorToWire(cat, s));
     },
   );
@@ -80,6 +79,7 @@ export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { id } = request.params;
       const summary = cat.corridorSummaries.get(id);
       if (summary === undefined) {

@@ -21,7 +21,6 @@ const DESCRIPTION =
   'figure for every direction. The gauge change says whether the two sides differ, how wagons or goods are handled and how long it takes.';
 
 export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const cat = catalogueFor(deps.network);
   const { dataVersion } = deps.network.parameters;
 
   app.get(
@@ -44,6 +43,7 @@ export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { limit, offset } = request.query;
       const countries = countryParam(request.query.country);
       const statuses = listParam(request.query.status);
@@ -88,6 +88,7 @@ export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { id } = request.params;
       const crossing = cat.index.crossingById.get(id);
       if (crossing === undefined) {

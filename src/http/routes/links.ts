@@ -15,7 +15,6 @@ import { LinkPageSchema, LinkQuerySchema, LinkSchema } from '../schemas/link.js'
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
 export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const cat = catalogueFor(deps.network);
   const { dataVersion } = deps.network.parameters;
 
   app.get(
@@ -40,6 +39,7 @@ export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { limit, offset } = request.query;
       // The schema has checked every item against the enums.
       const filter = {
@@ -90,6 +90,7 @@ export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { id } = request.params;
       const link = cat.index.linkById.get(id);
       if (link === undefined) {

@@ -15,7 +15,6 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 export const GEOJSON_CONTENT_TYPE = 'application/geo+json';
 
 export const networkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const cat = catalogueFor(deps.network);
   const { dataVersion } = deps.network.parameters;
 
   app.get(
@@ -54,6 +53,7 @@ export const networkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const filter = {
         modes: listParam(request.query.mode) as Mode[],
         statuses: listParam(request.query.status) as LinkStatus[],

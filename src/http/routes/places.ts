@@ -17,7 +17,6 @@ import { PlaceDetailSchema, PlacePageSchema, PlaceQuerySchema } from '../schemas
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
 export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const cat = catalogueFor(deps.network);
   const { dataVersion } = deps.network.parameters;
 
   app.get(
@@ -41,6 +40,7 @@ export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { q, limit, offset } = request.query;
       const folded = q === undefined ? undefined : foldName(q);
       const countries = countryParam(request.query.country);
@@ -84,6 +84,7 @@ export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       },
     },
     async (request, reply) => {
+      const cat = catalogueFor(deps.network);
       const { id } = request.params;
       const place = cat.index.placeById.get(id);
       if (place === undefined) {
