@@ -2,8 +2,9 @@
  * Prometheus metrics. Each app instance has its own Registry (tests build many
  * apps in one process). Counted on every answer: requests and latency by
  * method, route pattern (never the raw URL, which would give one series per
- * query string) and status; route planning by objective and outcome, timed
- * by the planner's own planMs (the log field the route handler fills); and the
+ * query string) and status; route planning by objective, outcome and answer
+ * cache, timed by the planner's own planMs (the log field the route handler
+ * fills, only when it really planned); and the
  * data set in use as an info metric.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -47,8 +48,10 @@ export function installMetrics(app: FastifyInstance, network: Network): Metrics 
   });
   const plans = new Counter({
     name: `${PREFIX}route_plans_total`,
-    help: 'Route planning requests, by objective and outcome (ok, or the problem code in lower case).',
-    labelNames: ['objective', 'outcome'] as const,
+    help:
+      'Route planning requests, by objective, outcome (ok, or the problem code in lower case) and answer cache ' +
+      '(hit: answered from memory without planning, miss: planned, none: cache off).',
+    labelNames: ['objective', 'outcome', 'cache'] as const,
     registers: [registry],
   });
   const planDuration = new Histogram({
@@ -93,7 +96,8 @@ export function installMetrics(app: FastifyInstance, network: Network): Metrics 
     if (typeof fields.objective !== 'string') return;
     const outcome = reply.statusCode < 400 ? 'ok' : String(fields.code ?? `status_${reply.statusCode}`).toLowerCase();
     const planLabels = { objective: fields.objective, outcome };
-    plans.inc(planLabels);
+    const cache = fields.cache === 'hit' || fields.cache === 'miss' ? fields.cache : 'none';
+    plans.inc({ ...planLabels, cache });
     if (typeof fields.planMs === 'number') planDuration.observe(planLabels, fields.planMs / 1000);
   });
 
