@@ -11,8 +11,10 @@ import type { RouteQuery } from '../domain/routing/route-types.js';
 
 /*
  * Size: ROUTE_CACHE_ENTRIES entries (src/config.ts; default 1,000, 0 = off).
- * A JSON route answer on the real network is SIZE_NOTE, so the default
- * takes about MEM_NOTE.
+ * A JSON route answer on the real network is 2.6–111 KB, median 19 KB over
+ * the benchmark's 48 questions (legs carry their source citations,
+ * alternatives multiply them), so a full default cache holds about 20–25 MB,
+ * and at most about 110 MB if every question asked for 3+ alternatives.
  */
 
 /**
