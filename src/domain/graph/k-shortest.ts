@@ -30,6 +30,8 @@ export interface KShortestOptions {
 }
 
 interface Found extends GraphPath {
+  /** Weight of each edge, read while the edge was in the graph. */
+  edgeCosts: number[];
   /** Index of the node where this path left its parent (Lawler's variant). */
   deviation: number;
 }
@@ -107,6 +109,16 @@ export function* kShortestLooplessPaths(
   options: KShortestOptions = {},
 ): Generator<GraphPath> {
   const maxPops = options.maxPops ?? 5000;
+  const groupCache = new Map<string, string>();
+  const rawGroupOf = groupOf;
+  groupOf = (n: string): string => {
+    let g = groupCache.get(n);
+    if (g === undefined) {
+      g = rawGroupOf(n);
+      groupCache.set(n, g);
+    }
+    return g;
+  };
   const first = shortestPath(graph, source, target, attr);
   if (first === null) return;
 
@@ -119,7 +131,8 @@ export function* kShortestLooplessPaths(
   });
 
   const found: Found[] = [];
-  const candidates: Found[] = [{ ...first, deviation: 0 }];
+  const edgeCostsOf = (edges: string[]) => edges.map((e) => graph.getEdgeAttribute(e, attr) as number);
+  const candidates: Found[] = [{ ...first, edgeCosts: edgeCostsOf(first.edges), deviation: 0 }];
   const seen = new Set<string>([first.edges.join('\u0000')]);
   let pops = 0;
 
@@ -132,43 +145,59 @@ export function* kShortestLooplessPaths(
     found.push(path);
     if (isGroupLoopless(path.nodes, groupOf)) yield path;
 
-    for (let j = path.deviation; j < path.nodes.length - 1; j++) {
-      const rootNodes = path.nodes.slice(0, j + 1);
-      if (!isGroupLoopless(rootNodes, groupOf)) break;
-      const rootEdges = path.edges.slice(0, j);
-      const spur = rootNodes[j]!;
-      const spurGroup = groupOf(spur);
-      // Root edges are dropped with the root nodes below, so their cost is read first.
-      let rootCost = 0;
-      for (const e of rootEdges) rootCost += graph.getEdgeAttribute(e, attr) as number;
-      const r = new Restrictor(graph);
-      try {
-        for (const f of found) {
-          if (sameRoot(f.edges, rootEdges, j) && f.edges[j] !== undefined) r.dropEdge(f.edges[j]!);
+    // Root restrictions only grow with j, so they are applied incrementally (rootR)
+    // and only the per-spur ones (spurR) are undone after each spur search.
+    const rootR = new Restrictor(graph);
+    let rootCost = 0;
+    try {
+      for (let j = 0; j < path.deviation; j++) rootCost += path.edgeCosts[j]!;
+      const droppedGroups = new Set<string>();
+      for (let j = path.deviation; j < path.nodes.length - 1; j++) {
+        if (j > path.deviation) rootCost += path.edgeCosts[j - 1]!;
+        const rootNodes = path.nodes.slice(0, j + 1);
+        if (!isGroupLoopless(rootNodes, groupOf)) break;
+        const rootEdges = path.edges.slice(0, j);
+        const spur = rootNodes[j]!;
+        const spurGroup = groupOf(spur);
+        for (let i = j > path.deviation ? j - 1 : 0; i < j; i++) {
+          const n = rootNodes[i]!;
+          rootR.dropNode(n);
         }
-        for (const n of rootNodes) if (n !== spur) r.dropNode(n);
-        const rootGroups = new Set(rootNodes.map(groupOf));
-        for (const g of rootGroups) {
-          if (g === spurGroup) continue;
-          for (const n of membersOf.get(g) ?? []) r.dropNode(n);
-        }
-        for (const n of membersOf.get(spurGroup) ?? []) {
-          if (!graph.hasNode(n)) continue;
-          for (const e of graph.inEdges(n)) if (groupOf(graph.source(e)) !== spurGroup) r.dropEdge(e);
-        }
-        const spurPath = shortestPath(graph, spur, target, attr);
-        if (spurPath !== null) {
-          const edges = [...rootEdges, ...spurPath.edges];
-          const key = edges.join('\u0000');
-          if (!seen.has(key)) {
-            seen.add(key);
-            const nodes = [...rootNodes, ...spurPath.nodes.slice(1)];
-            candidates.push({ nodes, edges, cost: rootCost + spurPath.cost, deviation: j });
+        // Groups the root has left are dropped whole (earlier j may have kept one as the spur's group).
+        for (let i = 0; i < j; i++) {
+          const g = groupOf(rootNodes[i]!);
+          if (g !== spurGroup && !droppedGroups.has(g)) {
+            droppedGroups.add(g);
+            for (const m of membersOf.get(g) ?? []) rootR.dropNode(m);
           }
         }
-      } finally {
-        r.restore();
+        const spurR = new Restrictor(graph);
+        try {
+          for (const f of found) {
+            if (sameRoot(f.edges, rootEdges, j) && f.edges[j] !== undefined) spurR.dropEdge(f.edges[j]!);
+          }
+          for (const n of membersOf.get(spurGroup) ?? []) {
+            if (!graph.hasNode(n)) continue;
+            for (const e of graph.inEdges(n)) if (groupOf(graph.source(e)) !== spurGroup) spurR.dropEdge(e);
+          }
+          // Weights were checked by the first search; spur graphs only lose edges.
+          const spurPath = shortestPath(graph, spur, target, attr, true);
+          if (spurPath !== null) {
+            const edges = [...rootEdges, ...spurPath.edges];
+            const key = edges.join('\u0000');
+            if (!seen.has(key)) {
+              seen.add(key);
+              const nodes = [...rootNodes, ...spurPath.nodes.slice(1)];
+              const edgeCosts = [...path.edgeCosts.slice(0, j), ...spurPath.edges.map((e) => graph.getEdgeAttribute(e, attr) as number)];
+              candidates.push({ nodes, edges, edgeCosts, cost: rootCost + spurPath.cost, deviation: j });
+            }
+          }
+        } finally {
+          spurR.restore();
+        }
       }
+    } finally {
+      rootR.restore();
     }
   }
 }

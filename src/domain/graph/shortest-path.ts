@@ -73,9 +73,13 @@ export function pathFromNodes(graph: WeightedGraph, nodes: string[], attr: strin
   return { nodes, edges, cost };
 }
 
-/** Cheapest path from source to target by the weights under `attr`, or null when unreachable. */
-export function shortestPath(graph: WeightedGraph, source: string, target: string, attr: string): GraphPath | null {
-  assertWeights(graph, attr);
+/**
+ * Cheapest path from source to target by the weights under `attr`, or null when unreachable.
+ * `weightsChecked` is for callers that ran assertWeights on this graph and only removed
+ * edges since (the k-shortest search runs this once per spur).
+ */
+export function shortestPath(graph: WeightedGraph, source: string, target: string, attr: string, weightsChecked = false): GraphPath | null {
+  if (!weightsChecked) assertWeights(graph, attr);
   if (!graph.hasNode(source) || !graph.hasNode(target)) return null;
   const nodes = dijkstra.bidirectional(graph, source, target, attr) as string[] | null;
   if (nodes === null || nodes.length === 0) return null;

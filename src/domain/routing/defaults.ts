@@ -25,5 +25,5 @@ export const LIMITS = Object.freeze({
    * Loopless paths examined when looking for alternatives that pass the overlap
    * filter (the k-shortest enumeration is exact; this only bounds the scan).
    */
-  maxCandidatesScanned: 40,
+  maxCandidatesScanned: 20,
 });

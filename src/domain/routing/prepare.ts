@@ -68,6 +68,17 @@ export interface PreparedNetwork {
   /** States present at each place, from its links of any status. */
   statesAt: ReadonlyMap<string, readonly LegState[]>;
   graph: MultiDirectedGraph<Record<string, never>, StateEdge>;
+  /** The graph's edges as a flat list with their places, so per-query filtering is a plain loop. */
+  edgeList: readonly BaseEdge[];
+}
+
+export interface BaseEdge {
+  key: string;
+  source: string;
+  target: string;
+  fromPlace: string;
+  toPlace: string;
+  attrs: StateEdge;
 }
 
 export const arrNode = (place: string, s: LegState): string => `a|${place}|${s}`;
@@ -155,5 +166,9 @@ export function prepareNetwork(net: Network): PreparedNetwork {
     }
   }
 
-  return { network: net, index, traversals, transitions, statesAt, graph };
+  const edgeList: BaseEdge[] = [];
+  graph.forEachEdge((key, attrs, source, target) => {
+    edgeList.push({ key, source, target, fromPlace: source.split('|')[1]!, toPlace: target.split('|')[1]!, attrs });
+  });
+  return { network: net, index, traversals, transitions, statesAt, graph, edgeList };
 }

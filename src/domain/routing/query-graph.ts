@@ -62,38 +62,41 @@ export function buildQueryGraph(
   openEnd = false,
 ): QueryGraph {
   const g: QueryGraph = new MultiDirectedGraph();
-  const base = p.graph;
   const layers = openEnd ? 1 : stops.length - 1;
   const stopSet = new Set(stops);
+  // Filter once per query, then every layer is a plain loop over the prepared edge list.
+  const allowedPlaces = new Set<string>();
+  for (const place of p.statesAt.keys()) if (filter.placeAllowed(place)) allowedPlaces.add(place);
+  const allowedLinks = new Set<string>();
+  for (const link of p.network.links) if (filter.linkAllowed(link)) allowedLinks.add(link.id);
 
   for (let layer = 0; layer < layers; layer++) {
     const start = stops[layer]!;
     const end = openEnd ? undefined : stops[layer + 1]!;
-    const inLayer = (place: string): boolean => filter.placeAllowed(place) && (!stopSet.has(place) || place === start || place === end);
+    const inLayer = (place: string): boolean => allowedPlaces.has(place) && (!stopSet.has(place) || place === start || place === end);
+    const prefix = `${layer}/`;
     for (const [place, states] of p.statesAt) {
       if (!inLayer(place)) continue;
       for (const s of states) {
-        g.addNode(layerNode(layer, `a|${place}|${s}`));
-        g.addNode(layerNode(layer, `d|${place}|${s}`));
+        g.addNode(`${prefix}a|${place}|${s}`);
+        g.addNode(`${prefix}d|${place}|${s}`);
       }
     }
-    base.forEachEdge((key, attrs: StateEdge, source, target) => {
-      const from = source.split('|')[1]!;
-      const to = target.split('|')[1]!;
-      if (!inLayer(from) || !inLayer(to)) return;
+    for (const { key, source, target, fromPlace: from, toPlace: to, attrs } of p.edgeList) {
+      if (!inLayer(from) || !inLayer(to)) continue;
       if (attrs.kind === 'link') {
-        if (to === start || from === end) return;
-        if (!filter.linkAllowed(p.traversals[attrs.ref]!.link)) return;
+        if (to === start || from === end) continue;
+        if (!allowedLinks.has(p.traversals[attrs.ref]!.link.id)) continue;
       } else if (from === start || from === end) {
         // Start and end states are joined by the source/sink or by the via connectors.
-        return;
+        continue;
       }
-      g.addDirectedEdgeWithKey(layerNode(layer, key), layerNode(layer, source), layerNode(layer, target), {
+      g.addDirectedEdgeWithKey(prefix + key, prefix + source, prefix + target, {
         ...attrs,
         w: weightFor(objective, attrs),
         layer,
       });
-    });
+    }
     if (layer > 0) {
       // Via connector: arrive in the previous layer, change state as allowed, leave in this one.
       p.transitions.forEach((t, ref) => {
