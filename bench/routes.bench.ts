@@ -1,0 +1,280 @@
+/**
+ * Throughput of GET /v1/routes on the real data set against the framework
+ * and socket limit. Run: `npm run bench` (not part of npm test).
+ *
+ * How it runs:
+ * - Three servers, each its own child process on the real data set:
+ *   the service with its route cache (src/server.ts, ROUTE_CACHE_ENTRIES at
+ *   its default), the service without it (ROUTE_CACHE_ENTRIES=0: every request
+ *   plans), and a bare fastify server (bench/bare-server.ts) answering one
+ *   constant body of the median answer size of the mix. The services run with
+ *   their production settings (NODE_ENV=production, LOG_LEVEL=info: one log
+ *   line per request, written to /dev/null) except RATE_LIMIT_MAX=0: the rate
+ *   limiter would otherwise turn the single load-generating address away.
+ * - With `taskset` and 2+ cores, every server is pinned to core 1 and this
+ *   process (autocannon, the load generator) to core 0, so a server never
+ *   shares its core with the load. Only one server is loaded at a time.
+ * - Before measuring, every request of the mix (bench/route-mix.ts, 48
+ *   questions) is sent once to each service: all must answer 200, and the
+ *   cached service's answers (miss, then hit) must equal the uncached one's
+ *   byte for byte. That also fills the cache, so the cached runs measure the
+ *   steady state of a warm cache (every request a hit).
+ * - Each server gets a warm-up run (BENCH_WARMUP_S), then the measured runs
+ *   have identical settings (BENCH_CONNECTIONS connections, BENCH_PIPELINING,
+ *   BENCH_DURATION_S seconds, each connection cycling through the mix).
+ *   Cached service and bare server alternate for BENCH_ROUNDS rounds
+ *   (A B, B A, …) because absolute req/s drift between batches on these
+ *   machines; the ratio is taken within each round, the table shows medians.
+ * - The uncached service is measured once, after the rounds.
+ *
+ * Env: BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (3),
+ * BENCH_PIPELINING (1), BENCH_ROUNDS (3), BENCH_LOG_LEVEL (info), BENCH_SKIP_COLD (unset).
+ * Goal: cached service ≥ 0.8 × bare server req/s.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import { ROUTE_MIX } from './route-mix.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const GOAL_RATIO = 0.8;
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
+  return n;
+}
+
+const SETTINGS = {
+  connections: envInt('BENCH_CONNECTIONS', 50),
+  durationS: envInt('BENCH_DURATION_S', 10),
+  warmupS: envInt('BENCH_WARMUP_S', 3),
+  pipelining: envInt('BENCH_PIPELINING', 1) || 1,
+  rounds: envInt('BENCH_ROUNDS', 3) || 1,
+  logLevel: process.env.BENCH_LOG_LEVEL || 'info',
+  skipCold: Boolean(process.env.BENCH_SKIP_COLD),
+};
+
+/** Core pinning: servers on core 1, the load generator on core 0, when taskset and 2 cores exist. */
+function pinning(): { serverPrefix: string[]; note: string } {
+  if (availableParallelism() < 2) return { serverPrefix: [], note: 'not pinned (1 core)' };
+  try {
+    // -a: every thread of this process (libuv pool, GC helpers), not only the main one.
+    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+    return { serverPrefix: ['taskset', '-c', '1'], note: 'servers on core 1, autocannon on core 0 (taskset)' };
+  } catch {
+    return { serverPrefix: [], note: 'not pinned (taskset not available)' };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(name: string, script: string, env: Record<string, string>, prefix: string[]): Promise<Server> {
+  const port = await freePort();
+  const argv = [...prefix, process.execPath, '--import', 'tsx', script];
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: REPO,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // Logs to /dev/null: reading them here would take CPU from the load generator.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = `${name} exited (${code ?? signal})`;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(exited);
+    if (Date.now() > deadline) throw new Error(`${name} not ready after 60 s`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { name, url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
+  const done = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await done;
+}
+
+/** Every mix request once on each service: 200, identical bytes; returns the answer sizes, bytes. */
+async function checkAnswers(cached: Server, cold: Server): Promise<number[]> {
+  const sizes: number[] = [];
+  for (const q of ROUTE_MIX) {
+    const want = await fetch(`${cold.url}/v1/routes?${q}`);
+    const wantBody = Buffer.from(await want.arrayBuffer());
+    if (want.status !== 200) throw new Error(`${q}: ${want.status} ${wantBody.toString()}`);
+    for (const pass of ['miss', 'hit']) {
+      const got = await fetch(`${cached.url}/v1/routes?${q}`);
+      const body = Buffer.from(await got.arrayBuffer());
+      if (got.status !== 200 || !body.equals(wantBody)) throw new Error(`${q}: cached answer (${pass}) differs from the uncached one`);
+      if (got.headers.get('content-type') !== want.headers.get('content-type')) throw new Error(`${q}: content type differs (${pass})`);
+    }
+    sizes.push(wantBody.length);
+  }
+  return sizes;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+interface Run {
+  server: string;
+  reqPerS: number;
+  p50: number;
+  p99: number;
+  total: number;
+  bad: number;
+  /** Server CPU time (user + system) per request, µs; NaN without /proc. */
+  cpuUsPerReq: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; NaN where there is none. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function load(s: Server, durationS: number): Promise<Run> {
+  const cpuBefore = cpuSeconds(s.child.pid);
+  const r: Result = await autocannon({
+    url: s.url,
+    connections: SETTINGS.connections,
+    pipelining: SETTINGS.pipelining,
+    duration: durationS,
+    // The uncached service answers slowly under load; a request is given up after 30 s, not 10.
+    timeout: 30,
+    requests: ROUTE_MIX.map((q) => ({ method: 'GET', path: `/v1/routes?${q}` })),
+  });
+  return {
+    server: s.name,
+    reqPerS: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    bad: r.non2xx + r.errors + r.timeouts,
+    cpuUsPerReq: ((cpuSeconds(s.child.pid) - cpuBefore) * 1e6) / r.requests.total,
+  };
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function printRun(label: string, r: Run): void {
+  const bad = r.bad > 0 ? `  (${r.bad} non-2xx/errors/timeouts!)` : '';
+  console.log(`  ${label.padEnd(26)} ${fmt(r.reqPerS).padStart(8)} req/s   p50 ${fmt(r.p50, 1).padStart(7)} ms   ` +
+    `p99 ${fmt(r.p99, 1).padStart(7)} ms   server CPU ${fmt(r.cpuUsPerReq).padStart(6)} µs/req${bad}`);
+}
+
+async function main(): Promise<void> {
+  const pin = pinning();
+  const s = SETTINGS;
+  console.log(`route benchmark: ${ROUTE_MIX.length} questions, ${s.connections} connections, pipelining ${s.pipelining}, ` +
+    `${s.durationS} s runs after ${s.warmupS} s warm-up, ${s.rounds} alternating rounds, log level ${s.logLevel}; ${pin.note}`);
+
+  const serviceEnv = { NODE_ENV: 'production', LOG_LEVEL: s.logLevel, DATA_DIR: `${REPO}data`, RATE_LIMIT_MAX: '0' };
+  const servers: Server[] = [];
+  try {
+    const cached = await startServer('service (cache)', 'src/server.ts', serviceEnv, pin.serverPrefix);
+    servers.push(cached);
+    // Load shedding off too: every request plans (25–400 ms), so the event-loop delay passes the 1 s default
+    // and the service would answer most of the load with 503, which is not the planning throughput.
+    const coldEnv = { ...serviceEnv, ROUTE_CACHE_ENTRIES: '0', MAX_EVENT_LOOP_DELAY_MS: '0' };
+    const cold = await startServer('service (no cache)', 'src/server.ts', coldEnv, pin.serverPrefix);
+    servers.push(cold);
+
+    const sizes = await checkAnswers(cached, cold);
+    const bodyBytes = Math.round(median(sizes));
+    console.log(`answers: all ${sizes.length} 200 and byte-identical with and without the cache; ` +
+      `size median ${fmt(bodyBytes)} B, min ${fmt(Math.min(...sizes))} B, max ${fmt(Math.max(...sizes))} B`);
+
+    const bare = await startServer('bare fastify', 'bench/bare-server.ts', { BODY_BYTES: String(bodyBytes) }, pin.serverPrefix);
+    servers.push(bare);
+
+    for (const server of [cached, bare]) await load(server, s.warmupS);
+    const rounds: { service: Run; bare: Run }[] = [];
+    for (let i = 0; i < s.rounds; i++) {
+      const order = i % 2 === 0 ? [cached, bare] : [bare, cached];
+      const runs = new Map<Server, Run>();
+      for (const server of order) runs.set(server, await load(server, s.durationS));
+      const round = { service: runs.get(cached)!, bare: runs.get(bare)! };
+      rounds.push(round);
+      console.log(`round ${i + 1} (${order.map((o) => o.name).join(', then ')}): ratio ${fmt(round.service.reqPerS / round.bare.reqPerS, 2)}`);
+      printRun(cached.name, round.service);
+      printRun(bare.name, round.bare);
+    }
+
+    let coldRun: Run | undefined;
+    if (!s.skipCold) {
+      await load(cold, s.warmupS);
+      coldRun = await load(cold, s.durationS);
+      console.log('uncached service:');
+      printRun(cold.name, coldRun);
+    }
+
+    const med = (pick: (r: { service: Run; bare: Run }) => number) => median(rounds.map(pick));
+    const ratio = med((r) => r.service.reqPerS / r.bare.reqPerS);
+    const bareCpu = med((r) => r.bare.cpuUsPerReq);
+    type Row = [string, number, number, number, number, string];
+    const rows: Row[] = [
+      [`bare fastify (${fmt(bodyBytes)} B)`, med((r) => r.bare.reqPerS), med((r) => r.bare.p50), med((r) => r.bare.p99), bareCpu, '1.00'],
+      ['service, cache warm', med((r) => r.service.reqPerS), med((r) => r.service.p50), med((r) => r.service.p99), med((r) => r.service.cpuUsPerReq), fmt(ratio, 2)],
+    ];
+    if (coldRun) {
+      rows.push(['service, no cache', coldRun.reqPerS, coldRun.p50, coldRun.p99, coldRun.cpuUsPerReq, fmt(coldRun.reqPerS / med((r) => r.bare.reqPerS), 3)]);
+    }
+    console.log('\nsummary (medians over rounds; ratio = req/s ÷ bare req/s, within each round)');
+    console.log(`| ${'server'.padEnd(26)} | ${'req/s'.padStart(8)} | ${'p50 ms'.padStart(8)} | ${'p99 ms'.padStart(8)} | CPU µs/req | ratio |`);
+    console.log(`|${'-'.repeat(28)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------------|-------|`);
+    for (const [name, rps, p50, p99, cpu, r] of rows) {
+      console.log(`| ${name.padEnd(26)} | ${fmt(rps).padStart(8)} | ${fmt(p50, 1).padStart(8)} | ${fmt(p99, 1).padStart(8)} | ${fmt(cpu).padStart(10)} | ${r.padStart(5)} |`);
+    }
+    // Server CPU per request does not drift with what else the machine runs; req/s does.
+    console.log(`CPU-time ratio (bare µs/req ÷ cached service µs/req): ${fmt(bareCpu / med((r) => r.service.cpuUsPerReq), 2)}`);
+    const bad = [...rounds.flatMap((r) => [r.service, r.bare]), ...(coldRun ? [coldRun] : [])].reduce((n, r) => n + r.bad, 0);
+    console.log(`goal: cached/bare ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'} (${fmt(ratio, 2)})` +
+      (bad > 0 ? `; ${bad} non-2xx/errors/timeouts in the runs` : ''));
+    if (bad > 0) process.exitCode = 1;
+  } finally {
+    for (const server of servers.reverse()) await stopServer(server);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
