@@ -82,6 +82,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownTimeoutMs);
     timer.unref();
+    // fastify closes the keep-alive sockets idle at this moment; a socket whose request is still in flight
+    // turns idle only after its answer and would hold the server open until KEEP_ALIVE_TIMEOUT_MS, so sweep.
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweeper.unref();
     app.close().then(
       () => {
         logger.info('server closed');
