@@ -18,7 +18,7 @@ import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecur
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestId, requestIdFrom } from './plugins/request-id.js';
 import { registerSecurity, securityServerOptions } from './plugins/security.js';
-import { installProblemHandlers } from './problem.js';
+import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -46,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...securityServerOptions(deps.config),
     // X-Request-Id when valid, else a UUID; echoed by installRequestId.
     genReqId: requestIdFrom,
+    // Malformed URLs are answered as problems too.
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

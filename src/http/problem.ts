@@ -194,6 +194,15 @@ export function toProblem(error: unknown): ProblemInit {
   return { code: 'INTERNAL', detail: 'An unexpected error occurred. It has been logged; quote the requestId when reporting it.' };
 }
 
+/**
+ * fastify's `frameworkErrors` option: errors found while routing, before any
+ * hook or the error handler (a malformed URL such as /v1/links/%zz). Without
+ * it fastify answers them with its own JSON body.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(request, reply, toProblem(error));
+}
+
 /** Paths of the registered routes, for telling 404 (no such URL) from 405 (wrong method). */
 interface RoutePattern {
   regex: RegExp;
