@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Production image path without Docker: does what the Dockerfile does in a
+# temporary folder (copy package files, src and data; `npm ci --omit=dev`;
+# start with the image's command, `npm start`), then checks that the service
+# becomes ready, plans a route on the real data set, and exits 0 on SIGTERM.
+# Proves the start command works with production dependencies only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work="$(mktemp -d)"
+pid=""
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The same files the Dockerfile copies.
+cp package.json package-lock.json tsconfig.json "$work/"
+cp -R src data "$work/"
+
+cd "$work"
+npm ci --omit=dev --no-audit --no-fund --prefer-offline --loglevel=error
+if [ -d node_modules/typescript ] || [ -d node_modules/fast-check ]; then
+  echo "prod-smoke: development dependencies were installed" >&2
+  exit 1
+fi
+
+port="$(node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
+base="http://127.0.0.1:$port"
+
+NODE_ENV=production PORT="$port" HOST=127.0.0.1 DATA_DIR=data npm start >server.log 2>&1 &
+pid=$!
+
+# Ready within 30 s (loading and preparing the network takes about a second).
+for _ in $(seq 1 60); do
+  if curl -fsS "$base/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "prod-smoke: the service exited during start-up:" >&2
+    cat server.log >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+curl -fsS "$base/ready" >/dev/null || { echo "prod-smoke: not ready after 30 s" >&2; cat server.log >&2; exit 1; }
+
+answer="$(curl -fsS -H 'X-Request-Id: prod-smoke-1' "$base/v1/routes?from=Almaty&to=Karachi")"
+node -e '
+  const a = JSON.parse(process.argv[1]);
+  if (!Array.isArray(a.routes) || a.routes.length === 0 || !(a.routes[0].distanceKm > 0)) {
+    console.error("prod-smoke: unexpected route answer", process.argv[1].slice(0, 300));
+    process.exit(1);
+  }
+  console.log(`prod-smoke: Almaty → Karachi ${a.routes[0].distanceKm} km on data ${a.dataVersion}`);
+' "$answer"
+curl -fsS "$base/metrics" | grep -q '^corridor_data_info' || { echo "prod-smoke: /metrics lacks corridor_data_info" >&2; exit 1; }
+
+# SIGTERM to npm, as the container runtime sends it to PID 1: the server must close and exit 0.
+kill -TERM "$pid"
+set +e
+wait "$pid"
+rc=$?
+set -e
+pid=""
+if [ "$rc" -ne 0 ]; then
+  echo "prod-smoke: exit code $rc after SIGTERM" >&2
+  cat server.log >&2
+  exit 1
+fi
+grep -q '"msg":"server closed"' server.log || { echo "prod-smoke: no clean close in the log" >&2; cat server.log >&2; exit 1; }
+echo "prod-smoke: ok"
