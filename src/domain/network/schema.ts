@@ -178,6 +178,14 @@ export const CrossingSchema = z.object({
     handling: HandlingSchema,
     /** Time for the gauge change itself, h; required when handling is not "none". */
     hours: RangeSchema.optional(),
+    /**
+     * True when this crossing's dwell figure already contains the gauge change
+     * (CAREC CPMM TFI1, for one, is the border-crossing time "including waiting
+     * and loading/unloading"). A route that passes the crossing and changes gauge
+     * at one of its border points then gets no extra time for the change: `hours`
+     * stay for information only, so the change is not counted twice.
+     */
+    includedInDwell: z.boolean().default(false),
     description: z.string().optional(),
   }),
   status: CrossingStatusSchema,

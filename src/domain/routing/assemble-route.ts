@@ -91,14 +91,17 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
       if (tr.kind === 'continue') continue;
       if (tr.estimated) estimatedRefs.add(tr.kind === 'gauge-change' && tr.crossingId ? tr.crossingId : pt.place);
       if (tr.kind === 'gauge-change') {
+        // tr.hours is what the route spends (0 when the crossing's dwell already contains the change);
+        // the break reports the facility's own time.
         parts.gaugeChange.push(tr.hours);
         gaugeBreaks.push({
           placeId: pt.place,
           fromGaugeMm: tr.fromGaugeMm,
           toGaugeMm: tr.toGaugeMm,
           handling: tr.handling,
-          hours: tr.hours,
+          hours: tr.facilityHours,
           ...(tr.crossingId !== undefined ? { crossingId: tr.crossingId } : {}),
+          ...(tr.includedInDwell ? { includedInDwell: true as const } : {}),
         });
       } else {
         parts.transfer.push(tr.hours);
@@ -111,7 +114,13 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
   for (const gb of gaugeBreaks) {
     const rc = crossings.find((c) => c.crossingId === gb.crossingId);
     if (rc && gb.crossingId !== undefined) {
-      rc.gaugeChange = { fromGaugeMm: gb.fromGaugeMm, toGaugeMm: gb.toGaugeMm, handling: gb.handling, hours: gb.hours };
+      rc.gaugeChange = {
+        fromGaugeMm: gb.fromGaugeMm,
+        toGaugeMm: gb.toGaugeMm,
+        handling: gb.handling,
+        hours: gb.hours,
+        ...(gb.includedInDwell ? { includedInDwell: true as const } : {}),
+      };
     } else {
       delete gb.crossingId;
     }

@@ -14,13 +14,20 @@
  * One transition per place visit (arrival → departure) keeps the cost of a route
  * exactly "legs + one transition between each pair of consecutive legs", so
  * Dijkstra on this graph is exact.
+ *
+ * A gauge change done by a crossing whose dwell already contains it
+ * (gaugeChange.includedInDwell) costs nothing when the arriving or the leaving
+ * leg passes that crossing, and its full time otherwise. So at the border points
+ * of such a crossing its rail links get their own side states,
+ * "rail-1435@dostyk--alashankou": the transition then knows which crossing the
+ * route passes, and the cost stays a property of one edge.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Crossing, Link, Network } from '../network/schema.js';
 import { crossingDwell, dwellEntry } from '../transit/crossing-dwell.js';
 import { ZERO_HOURS } from '../transit/hours.js';
 import { linkEstimated, linkHours } from '../transit/link-hours.js';
-import { legState, transitionAt, type LegState, type Transition } from '../transit/place-transition.js';
+import { changesGaugeAt, legState, transitionAt, type LegState, type Transition } from '../transit/place-transition.js';
 import type { Hours } from './route-types.js';
 import { NetworkIndex } from '../network/network-index.js';
 
@@ -34,6 +41,9 @@ export interface Traversal {
   hours: Hours;
   estimated: boolean;
   crossing?: Crossing;
+  /** Graph state at `from` and at `to`: `state`, or its crossing side state (see nodeState). */
+  fromNode: NodeState;
+  toNode: NodeState;
   /** Countries of the crossing in travel order. */
   crossingCountries?: readonly [string, string];
   dwell: Hours;
@@ -42,11 +52,30 @@ export interface Traversal {
   borders: 0 | 1;
 }
 
+/**
+ * A graph state at a place: the leg state, or "<leg state>@<crossing id>" for a
+ * leg on a link of that crossing when the crossing's dwell includes its gauge change.
+ */
+export type NodeState = LegState | `${LegState}@${string}`;
+
+/** The leg state and, for a crossing side state, the crossing passed. */
+export function splitNodeState(s: NodeState): { state: LegState; crossingId?: string } {
+  const at = s.indexOf('@');
+  return at < 0 ? { state: s as LegState } : { state: s.slice(0, at) as LegState, crossingId: s.slice(at + 1) };
+}
+
+/** The graph state of a leg on `link` (of crossing `crossing`, if any) at its end `place`. */
+function nodeState(link: Link, crossing: Crossing | undefined, place: string): NodeState {
+  const s = legState(link.mode, link.gaugeMm);
+  if (link.mode === 'rail' && crossing && crossing.gaugeChange.includedInDwell && changesGaugeAt(crossing, place)) return `${s}@${crossing.id}`;
+  return s;
+}
+
 /** An allowed change from the state of the arriving leg to that of the leaving leg. */
 export interface PlaceTransition {
   place: string;
-  from: LegState;
-  to: LegState;
+  from: NodeState;
+  to: NodeState;
   transition: Transition;
 }
 
@@ -65,8 +94,8 @@ export interface PreparedNetwork {
   index: NetworkIndex;
   traversals: readonly Traversal[];
   transitions: readonly PlaceTransition[];
-  /** States present at each place, from its links of any status. */
-  statesAt: ReadonlyMap<string, readonly LegState[]>;
+  /** Graph states present at each place, from its links of any status. */
+  statesAt: ReadonlyMap<string, readonly NodeState[]>;
   graph: MultiDirectedGraph<Record<string, never>, StateEdge>;
   /** The graph's edges as a flat list with their places, so per-query filtering is a plain loop. */
   edgeList: readonly BaseEdge[];
@@ -81,17 +110,18 @@ export interface BaseEdge {
   attrs: StateEdge;
 }
 
-export const arrNode = (place: string, s: LegState): string => `a|${place}|${s}`;
-export const depNode = (place: string, s: LegState): string => `d|${place}|${s}`;
+export const arrNode = (place: string, s: NodeState): string => `a|${place}|${s}`;
+export const depNode = (place: string, s: NodeState): string => `d|${place}|${s}`;
 
 export function prepareNetwork(net: Network): PreparedNetwork {
   const index = new NetworkIndex(net);
   const params = net.parameters;
-  const statesAt = new Map<string, LegState[]>();
+  const statesAt = new Map<string, NodeState[]>();
   for (const p of net.places) statesAt.set(p.id, []);
   for (const l of net.links) {
-    const s = legState(l.mode, l.gaugeMm);
+    const crossing = index.crossingForLink(l);
     for (const p of [l.from, l.to]) {
+      const s = nodeState(l, crossing, p);
       const list = statesAt.get(p);
       if (list && !list.includes(s)) list.push(s);
     }
@@ -128,6 +158,8 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         from,
         to,
         state: legState(link.mode, link.gaugeMm),
+        fromNode: nodeState(link, crossing, from),
+        toNode: nodeState(link, crossing, to),
         hours: linkHours(link, params, fromCountry),
         estimated: linkEstimated(link, params, fromCountry),
         ...(crossing ? { crossing, crossingCountries } : {}),
@@ -136,7 +168,7 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         borders: fromCountry === toCountry ? 0 : 1,
       };
       const ref = traversals.push(t) - 1;
-      graph.addDirectedEdgeWithKey(`L|${link.id}|${dir}`, depNode(from, t.state), arrNode(to, t.state), {
+      graph.addDirectedEdgeWithKey(`L|${link.id}|${dir}`, depNode(from, t.fromNode), arrNode(to, t.toNode), {
         kind: 'link',
         ref,
         hours: t.hours.typical + dwell.typical,
@@ -152,7 +184,12 @@ export function prepareNetwork(net: Network): PreparedNetwork {
     const crossings = index.crossingsAt(place.id);
     for (const a of states) {
       for (const b of states) {
-        const transition = transitionAt(place, crossings, params, a, b);
+        const sa = splitNodeState(a);
+        const sb = splitNodeState(b);
+        // In and out on the same crossing goes back where it came from: never part of a loopless route.
+        if (sa.crossingId !== undefined && sa.crossingId === sb.crossingId) continue;
+        const passed = [sa.crossingId, sb.crossingId].filter((id): id is string => id !== undefined);
+        const transition = transitionAt(place, crossings, params, sa.state, sb.state, passed);
         if (transition === null) continue;
         const ref = transitions.push({ place: place.id, from: a, to: b, transition }) - 1;
         graph.addDirectedEdgeWithKey(`T|${place.id}|${a}|${b}`, arrNode(place.id, a), depNode(place.id, b), {

@@ -60,7 +60,8 @@ export interface RouteCrossing {
   /** Countries in travel order. */
   countries: readonly [string, string];
   dwellHours: Hours;
-  gaugeChange: { fromGaugeMm: Gauge; toGaugeMm: Gauge; handling: Handling; hours: Hours } | null;
+  /** `hours` is the facility's time; with `includedInDwell` it is already part of dwellHours and not added again. */
+  gaugeChange: { fromGaugeMm: Gauge; toGaugeMm: Gauge; handling: Handling; hours: Hours; includedInDwell?: true } | null;
   status: string;
 }
 
@@ -70,9 +71,15 @@ export interface GaugeBreak {
   fromGaugeMm: Gauge;
   toGaugeMm: Gauge;
   handling: Handling;
+  /** The facility's time for the change, h. Added to the route's gaugeChange hours unless `includedInDwell`. */
   hours: Hours;
   /** Set when the break is handled as part of a border crossing. */
   crossingId?: string;
+  /**
+   * Set when that crossing's dwell already contains the change (e.g. CPMM TFI1):
+   * `hours` is then for information and the route's gaugeChange hours get 0 for it.
+   */
+  includedInDwell?: true;
 }
 
 export interface ModeTransfer {

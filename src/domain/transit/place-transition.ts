@@ -7,7 +7,11 @@
  * - rail to rail of another gauge: a gauge change, allowed only where a
  *   facility is recorded: a border crossing at this place whose gaugeChange
  *   covers the two gauges (its hours), else the place's own transshipment
- *   (any handling but "none" and "rail-to-road"); elsewhere the legs do not connect;
+ *   (any handling but "none" and "rail-to-road"); elsewhere the legs do not connect.
+ *   Exception: when one of the two legs passes a crossing whose dwell already
+ *   contains the gauge change (gaugeChange.includedInDwell, e.g. CPMM TFI1),
+ *   that crossing's facility does the change and adds no time (0 h), so the
+ *   change is not counted twice; its hours are kept for information;
  * - rail to road or back: a transfer, place.transshipment.hours when its handling
  *   is "rail-to-road" (a railhead), else parameters.railRoadTransferHours;
  * - any other change (rail, ferry, sea, road to ferry or sea and back): no extra
@@ -54,12 +58,18 @@ export type Transition =
       handling: Handling;
       /** Set when the facility is a border crossing's. */
       crossingId?: string;
+      /** The facility's own time for the change, h; equals `hours` unless included in the dwell. */
+      facilityHours: Hours;
+      /** Set when the crossing's dwell already contains the change: `hours` is then 0. */
+      includedInDwell?: true;
     };
 
 /**
  * The transition from state `a` (the leg arriving) to state `b` (the leg leaving)
  * at `place`, or null when the two legs cannot be joined there.
- * `crossingsAt` are the crossings that have `place` as one of their border points.
+ * `crossingsAt` are the crossings that have `place` as one of their border points;
+ * `passed` the ids of those the arriving or the leaving leg passes (the leg is
+ * one of the crossing's links).
  */
 export function transitionAt(
   place: Place,
@@ -67,11 +77,12 @@ export function transitionAt(
   params: Parameters,
   a: LegState,
   b: LegState,
+  passed: readonly string[] = [],
 ): Transition | null {
   if (a === b) return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
   const ga = stateGauge(a);
   const gb = stateGauge(b);
-  if (ga !== undefined && gb !== undefined) return gaugeChangeAt(place, crossingsAt, ga, gb);
+  if (ga !== undefined && gb !== undefined) return gaugeChangeAt(place, crossingsAt, ga, gb, passed);
   const ma = stateMode(a);
   const mb = stateMode(b);
   if ((ma === 'rail' && mb === 'road') || (ma === 'road' && mb === 'rail')) {
@@ -82,32 +93,59 @@ export function transitionAt(
   return { kind: 'mode-change', hours: ZERO_HOURS, estimated: false, fromMode: ma, toMode: mb };
 }
 
-function gaugeChangeAt(place: Place, crossingsAt: readonly Crossing[], from: Gauge, to: Gauge): Transition | null {
+/** True when crossing `c` has a gauge-change facility at `placeId` for the two gauges. */
+export function changesGaugeAt(c: Crossing, placeId: string, from?: Gauge, to?: Gauge): boolean {
+  const g = c.gaugeChange;
+  if (g.handling === 'none' || g.handling === 'rail-to-road' || g.hours === undefined) return false;
+  if (!c.places.includes(placeId)) return false;
+  if (from === undefined || to === undefined || !g.gauges) return true;
+  return (g.gauges[0] === from && g.gauges[1] === to) || (g.gauges[0] === to && g.gauges[1] === from);
+}
+
+function gaugeChangeAt(place: Place, crossingsAt: readonly Crossing[], from: Gauge, to: Gauge, passed: readonly string[]): Transition | null {
   const sorted = [...crossingsAt].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  // A crossing the route passes whose dwell already contains the change: it does the change, at no extra time.
   for (const c of sorted) {
-    const g = c.gaugeChange;
-    if (g.handling === 'none' || g.handling === 'rail-to-road' || g.hours === undefined) continue;
-    if (!c.places.includes(place.id)) continue;
-    if (g.gauges && !((g.gauges[0] === from && g.gauges[1] === to) || (g.gauges[0] === to && g.gauges[1] === from))) continue;
+    if (!c.gaugeChange.includedInDwell || !passed.includes(c.id) || !changesGaugeAt(c, place.id, from, to)) continue;
     return {
       kind: 'gauge-change',
-      hours: hoursOf(g.hours),
-      estimated: g.hours.provenance.basis === 'estimate',
+      hours: ZERO_HOURS,
+      // No figure of the change enters the route's time, so none can make it an estimate.
+      estimated: false,
+      fromGaugeMm: from,
+      toGaugeMm: to,
+      handling: c.gaugeChange.handling,
+      crossingId: c.id,
+      facilityHours: hoursOf(c.gaugeChange.hours!),
+      includedInDwell: true,
+    };
+  }
+  for (const c of sorted) {
+    const g = c.gaugeChange;
+    if (!changesGaugeAt(c, place.id, from, to)) continue;
+    const hours = hoursOf(g.hours!);
+    return {
+      kind: 'gauge-change',
+      hours,
+      estimated: g.hours!.provenance.basis === 'estimate',
       fromGaugeMm: from,
       toGaugeMm: to,
       handling: g.handling,
       crossingId: c.id,
+      facilityHours: hours,
     };
   }
   const t = place.transshipment;
   if (t && t.handling !== 'none' && t.handling !== 'rail-to-road') {
+    const hours = hoursOf(t.hours);
     return {
       kind: 'gauge-change',
-      hours: hoursOf(t.hours),
+      hours,
       estimated: t.hours.provenance.basis === 'estimate',
       fromGaugeMm: from,
       toGaugeMm: to,
       handling: t.handling,
+      facilityHours: hours,
     };
   }
   return null;

@@ -59,7 +59,9 @@ export function bruteForce(net: Network, q: RouteQuery): BrutePath[] {
       if (i > 0) {
         const prev = legs[i - 1]!.link;
         const at = place.get(from)!;
-        const t = transitionAt(at, net.crossings.filter((x) => x.places.includes(from)), net.parameters, legState(prev.mode, prev.gaugeMm), legState(link.mode, link.gaugeMm));
+        // Crossings the two legs pass: a gauge change their dwell already contains adds nothing.
+        const passed = [crossingOf(net, prev), crossingOf(net, link)].flatMap((x) => (x ? [x.id] : []));
+        const t = transitionAt(at, net.crossings.filter((x) => x.places.includes(from)), net.parameters, legState(prev.mode, prev.gaugeMm), legState(link.mode, link.gaugeMm), passed);
         if (t === null) return null;
         hours += t.hours.typical;
       }

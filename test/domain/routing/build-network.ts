@@ -51,7 +51,7 @@ export function crossing(
 ): Crossing {
   return {
     id, name: id, places, countries, modes: ['rail'], dwell: [{ hours: range(dwell, dwell, dwell), sources: [] }],
-    gaugeChange: { handling: 'none' }, status: 'open', statusAsOf: '2025', statusSources: [], sources: src, ...extra,
+    gaugeChange: { handling: 'none', includedInDwell: false }, status: 'open', statusAsOf: '2025', statusSources: [], sources: src, ...extra,
   };
 }
 

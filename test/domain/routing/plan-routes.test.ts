@@ -46,7 +46,7 @@ function n1() {
             { hours: range(4, 4, 4), sources: [] },
             { direction: 'KZ>TM', hours: range(2, 2, 2), sources: [] },
           ],
-          gaugeChange: { gauges: [1520, 1435], handling: 'bogie-exchange', hours: range(5, 5, 5) },
+          gaugeChange: { gauges: [1520, 1435], handling: 'bogie-exchange', hours: range(5, 5, 5), includedInDwell: false },
         }),
       ],
       ['north'],

@@ -1,7 +1,7 @@
 /**
  * Property tests against the brute-force reference on random small networks
  * (≤ 7 places, random countries, gauges, modes, statuses, crossings and
- * gauge-change facilities): best cost per objective, the k cheapest loopless
+ * gauge-change facilities, some of them included in the crossing's dwell): best cost per objective, the k cheapest loopless
  * routes in order, via and avoid semantics, filters, and one-to-many costs.
  */
 import { test } from 'node:test';
@@ -49,6 +49,7 @@ const crossingArb = fc.record({
   directed: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
   gauges: fc.option(fc.tuple(fc.constantFrom(...GAUGES), fc.constantFrom(...GAUGES)), { nil: undefined }),
   gaugeHours: fc.integer({ min: 1, max: 10 }),
+  includedInDwell: fc.boolean(),
   modes: fc.subarray(['rail', 'road', 'ferry', 'sea'] as const, { minLength: 1 }),
 });
 
@@ -92,7 +93,9 @@ const networkArb: fc.Arbitrary<Network> = fc.integer({ min: 2, max: 7 }).chain((
               status: spec.status as Crossing['status'],
               modes: [...spec.modes],
               dwell,
-              gaugeChange: spec.gauges ? { gauges: spec.gauges, handling: 'bogie-exchange', hours: range(spec.gaugeHours, spec.gaugeHours, spec.gaugeHours) } : { handling: 'none' },
+              gaugeChange: spec.gauges
+                ? { gauges: spec.gauges, handling: 'bogie-exchange', hours: range(spec.gaugeHours, spec.gaugeHours, spec.gaugeHours), includedInDwell: spec.includedInDwell }
+                : { handling: 'none', includedInDwell: false },
             }),
           );
         }

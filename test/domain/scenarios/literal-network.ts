@@ -23,7 +23,7 @@ function link(id: string, from: string, to: string, mode: Link['mode'], lengthKm
   return { id, from, to, mode, lengthKm, length: sourced, status: 'operational', statusAsOf: '2025-10', corridors: [], sources: src, ...extra };
 }
 
-function crossing(id: string, a: string, b: string, countries: [string, string], modes: Link['mode'][], status: Crossing['status'], gaugeChange: Crossing['gaugeChange'] = { handling: 'none' }): Crossing {
+function crossing(id: string, a: string, b: string, countries: [string, string], modes: Link['mode'][], status: Crossing['status'], gaugeChange: Omit<Crossing['gaugeChange'], 'includedInDwell'> = { handling: 'none' }): Crossing {
   return {
     id,
     name: `${a} – ${b}`,
@@ -31,7 +31,7 @@ function crossing(id: string, a: string, b: string, countries: [string, string],
     countries,
     modes,
     dwell: [{ hours: { low: 2, typical: 4, high: 8, provenance: est }, sources: [] }],
-    gaugeChange,
+    gaugeChange: { ...gaugeChange, includedInDwell: false },
     status,
     statusAsOf: '2025-10',
     statusSources: [],

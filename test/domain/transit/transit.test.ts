@@ -62,7 +62,7 @@ test('crossing dwell: direction entry first, else the direction-less one', () =>
 
 test('gauge change: crossing facility at its places, place transshipment elsewhere, none otherwise', () => {
   const border = place('b', 'IR');
-  const c = crossing('x', ['a', 'b'], ['TM', 'IR'], 6, { gaugeChange: { gauges: [1520, 1435], handling: 'bogie-exchange', hours: range(2, 4, 8) } });
+  const c = crossing('x', ['a', 'b'], ['TM', 'IR'], 6, { gaugeChange: { gauges: [1520, 1435], handling: 'bogie-exchange', hours: range(2, 4, 8), includedInDwell: false } });
   const t1 = transitionAt(border, [c], params, 'rail-1520', 'rail-1435');
   assert.equal(t1?.kind, 'gauge-change');
   close(t1!.hours, { low: 2, typical: 4, high: 8 });
