@@ -68,6 +68,7 @@ describe('GET /v1/border-crossings/{id}', () => {
       gaugesMm: [1520, 1435],
       handling: 'bogie-exchange',
       hours: { low: 2, typical: 4, high: 8, provenance: { basis: 'sourced', method: null, conflict: null } },
+      includedInDwell: false,
       description: 'Bogie exchange 1520 ↔ 1435 mm',
     });
     assert.deepEqual([c.status, c.statusAsOf], ['open', '2025-10']);
@@ -76,7 +77,7 @@ describe('GET /v1/border-crossings/{id}', () => {
 
   it('gives a road crossing no gauges and no gauge-change time', async () => {
     const c = CrossingSchema.parse(await get('/v1/border-crossings/spin-boldak--chaman--road'));
-    assert.deepEqual(c.gaugeChange, { changesGauge: false, gaugesMm: null, handling: 'none', hours: null, description: null });
+    assert.deepEqual(c.gaugeChange, { changesGauge: false, gaugesMm: null, handling: 'none', hours: null, includedInDwell: false, description: null });
     assert.equal(c.status, 'closed');
     assert.deepEqual(c.modes, ['road']);
     assert.deepEqual(c.links.map((l) => l.id), ['spin-boldak--chaman--road']);

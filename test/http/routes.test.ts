@@ -54,6 +54,7 @@ describe('GET /v1/routes', () => {
       toGaugeMm: 1435,
       handling: 'bogie-exchange',
       hours: r.borderCrossings[0]!.gaugeChange!.hours,
+      includedInDwell: false,
     });
     assert.equal(r.borderCrossings[0]!.gaugeChange!.hours.typical, 4);
     assert.equal(r.borderCrossings[1]!.gaugeChange, null);

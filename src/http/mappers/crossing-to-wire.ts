@@ -25,6 +25,7 @@ export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing
       gaugesMm: g.gauges ? [...g.gauges] : null,
       handling: g.handling,
       hours: g.hours ? figureToWire(g.hours) : null,
+      includedInDwell: g.includedInDwell,
       description: g.description ?? null,
     },
     status: c.status,

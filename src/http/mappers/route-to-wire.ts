@@ -93,6 +93,7 @@ export function routeToWire(route: Route, rank: number, names: WireNames, extras
             toGaugeMm: c.gaugeChange.toGaugeMm,
             handling: c.gaugeChange.handling,
             hours: roundHours(c.gaugeChange.hours),
+            includedInDwell: c.gaugeChange.includedInDwell === true,
           }
         : null,
       status: c.status as WireRoute['borderCrossings'][number]['status'],
@@ -104,6 +105,7 @@ export function routeToWire(route: Route, rank: number, names: WireNames, extras
       handling: g.handling,
       hours: roundHours(g.hours),
       crossingId: g.crossingId ?? null,
+      includedInDwell: g.includedInDwell === true,
     })),
     modeTransfers: route.transfers.map((t) => ({
       place: names.place(t.placeId),

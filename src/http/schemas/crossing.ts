@@ -28,7 +28,7 @@ export const DirectionDwellSchema = z
   .object({
     fromCountry: z.string().describe('Country left (ISO 3166-1 alpha-2).'),
     toCountry: z.string().describe('Country entered.'),
-    hours: HoursFigureSchema.describe('Time at the border going this way, h (without the gauge change).'),
+    hours: HoursFigureSchema.describe('Time at the border going this way, h (without the gauge change, unless gaugeChange.includedInDwell).'),
     directionSpecific: z
       .boolean()
       .describe('True when the data has a figure for this direction; false when the figure for every direction applies.'),
@@ -53,6 +53,9 @@ export const CrossingSchema = z
           .describe('Gauges on the side of places[0] and places[1], mm; null for road crossings.'),
         handling: HandlingSchema,
         hours: HoursFigureSchema.nullable().describe('Time for the gauge change itself, h; null when there is none.'),
+        includedInDwell: z
+          .boolean()
+          .describe('True when the dwell figures already contain the gauge change (e.g. CAREC CPMM TFI1): a route that passes this crossing gets no extra time for it.'),
         description: z.string().nullable(),
       })
       .describe('Gauge change at the crossing and how it is handled.'),

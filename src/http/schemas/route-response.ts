@@ -20,7 +20,10 @@ export const GaugeChangeSchema = z
     fromGaugeMm: GaugeMmSchema,
     toGaugeMm: GaugeMmSchema,
     handling: HandlingSchema,
-    hours: HoursSchema.describe('Time for the gauge change itself, h.'),
+    hours: HoursSchema.describe('Time for the gauge change itself, h (added to the route unless includedInDwell).'),
+    includedInDwell: z
+      .boolean()
+      .describe("True when the crossing's dwell figure already contains the gauge change: its hours are for information and not added to the route."),
   })
   .meta({ id: 'GaugeChange', description: 'A change of track gauge at a border crossing.' });
 
@@ -31,7 +34,7 @@ export const BorderCrossingSchema = z
     from: PlaceRefSchema.describe('Border point left.'),
     to: PlaceRefSchema.describe('Border point entered.'),
     countries: z.array(z.string()).describe('The two countries, in travel order (ISO 3166-1 alpha-2).'),
-    dwellHours: HoursSchema.describe('Time at the border for this direction, h (without the gauge change).'),
+    dwellHours: HoursSchema.describe('Time at the border for this direction, h (without the gauge change, unless gaugeChange.includedInDwell).'),
     gaugeChange: GaugeChangeSchema.nullable().describe('The gauge change at this crossing, or null when there is none.'),
     status: z.enum(['open', 'restricted', 'closed', 'planned']).describe('Status of the crossing.'),
   })
@@ -43,8 +46,11 @@ export const GaugeBreakSchema = z
     fromGaugeMm: GaugeMmSchema,
     toGaugeMm: GaugeMmSchema,
     handling: HandlingSchema,
-    hours: HoursSchema.describe('Time for the change, h.'),
+    hours: HoursSchema.describe("Time for the change, h: the facility's figure, added to the route unless includedInDwell."),
     crossingId: z.string().nullable().describe('The border crossing that handles the break, or null for a break inland.'),
+    includedInDwell: z
+      .boolean()
+      .describe("True when the change is already part of that crossing's dwell (e.g. CAREC CPMM TFI1): hours are for information, the route's gaugeChange time gets 0 for it."),
   })
   .meta({ id: 'GaugeBreak', description: 'A change of track gauge on the route, in travel order.' });
 
