@@ -1,0 +1,79 @@
+/**
+ * The Kazakhstan–China crossings on the REAL data set: their dwell is CPMM TFI1,
+ * which already contains the gauge change (gaugeChange.includedInDwell), so a
+ * route through Dostyk gets the dwell and no gauge-change time on top.
+ *
+ * Worked by hand from data/: alashankou – dostyk 14 km (1435), dostyk – aktogay
+ * 314 km (1520); rail speeds low / typical / high KZ 37 / 39.2 / 62.5 km/h,
+ * CN 16.8 / 45.7 / 53.9 km/h (a leg runs at the speed of the country it leaves);
+ * Dostyk dwell CN>KZ 54.4 / 78 / 117 h, KZ>CN 6.8 / 6.8 / 11.4 h; the Dostyk gauge
+ * change 4.25 / 4.25 / 9 h is reported but not added.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
+import { CrossingSchema } from '../../src/http/schemas/crossing.js';
+import { buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp(REAL_DATA_DIR);
+});
+after(async () => {
+  await t.app.close();
+});
+
+async function best(from: string, to: string): Promise<RouteResponse['routes'][number]> {
+  const res = await t.app.inject({ method: 'GET', url: `/v1/routes?from=${from}&to=${to}` });
+  assert.equal(res.statusCode, 200, res.body);
+  const r = RouteResponseSchema.parse(res.json()).routes[0];
+  assert.ok(r, 'expected a route');
+  return r;
+}
+
+const DOSTYK_CHANGE = { low: 4.3, typical: 4.3, high: 9 }; // 4.25 h shown at 0.1 h
+
+describe('Dostyk – Alashankou: gauge change included in the CPMM dwell', () => {
+  it('alashankou → aktogay (inbound): dwell 78 h, no gauge-change time', async () => {
+    const r = await best('alashankou', 'aktogay');
+    assert.deepEqual(r.legs.map((l) => l.linkId), ['dostyk--alashankou', 'dostyk--aktogay']);
+    // running: 14/45.7 + 314/39.2 = 0.3063 + 8.0102 = 8.3166; low 14/53.9 + 314/62.5 = 0.2597 + 5.024 = 5.2837;
+    // high 14/16.8 + 314/37 = 0.8333 + 8.4865 = 9.3198
+    assert.deepEqual(r.hoursByComponent.running, { low: 5.3, typical: 8.3, high: 9.3 });
+    assert.deepEqual(r.hoursByComponent.borderDwell, { low: 54.4, typical: 78, high: 117 });
+    assert.deepEqual(r.hoursByComponent.gaugeChange, { low: 0, typical: 0, high: 0 });
+    // 5.2837 + 54.4 = 59.68; 8.3166 + 78 = 86.32 (90.57 with the change added); 9.3198 + 117 = 126.32
+    assert.deepEqual(r.transitHours, { low: 59.7, typical: 86.3, high: 126.3 });
+    assert.deepEqual(r.gaugeBreaks.map((g) => [g.place.id, g.fromGaugeMm, g.toGaugeMm, g.hours, g.crossingId, g.includedInDwell]), [
+      ['dostyk', 1435, 1520, DOSTYK_CHANGE, 'dostyk--alashankou', true],
+    ]);
+    assert.deepEqual(r.borderCrossings[0]!.gaugeChange, {
+      fromGaugeMm: 1435,
+      toGaugeMm: 1520,
+      handling: 'bogie-exchange-or-transshipment',
+      hours: DOSTYK_CHANGE,
+      includedInDwell: true,
+    });
+  });
+
+  it('aktogay → alashankou (outbound): dwell 6.8 h, no gauge-change time', async () => {
+    const r = await best('aktogay', 'alashankou');
+    // running 328 km left from KZ: 328/39.2 = 8.3673; low 328/62.5 = 5.248; high 328/37 = 8.8649
+    assert.deepEqual(r.hoursByComponent.running, { low: 5.2, typical: 8.4, high: 8.9 });
+    assert.deepEqual(r.hoursByComponent.gaugeChange, { low: 0, typical: 0, high: 0 });
+    // 5.248 + 6.8 = 12.05; 8.3673 + 6.8 = 15.17; 8.8649 + 11.4 = 20.26
+    assert.deepEqual(r.transitHours, { low: 12, typical: 15.2, high: 20.3 });
+    assert.deepEqual(r.gaugeBreaks.map((g) => [g.place.id, g.fromGaugeMm, g.toGaugeMm, g.includedInDwell]), [['dostyk', 1520, 1435, true]]);
+  });
+
+  it('the border-crossing answers say which crossings have the change in their dwell', async () => {
+    const included = async (id: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/v1/border-crossings/${id}` });
+      assert.equal(res.statusCode, 200, res.body);
+      return CrossingSchema.parse(res.json()).gaugeChange.includedInDwell;
+    };
+    assert.equal(await included('dostyk--alashankou'), true);
+    assert.equal(await included('altynkol--khorgos'), true);
+    assert.equal(await included('saraghs--sarakhs'), false);
+  });
+});
