@@ -1,8 +1,14 @@
 /**
- * One log line per request, written when the answer has gone out. Handlers
- * add fields to `request.logFields` (the route planner adds from, to,
- * objective, km, hours, planMs; the error handler adds the problem code), so
- * a planned route is one line with everything needed to read it later.
+ * One log line per request, written when the answer has gone out (fastify's
+ * own "incoming request" / "request completed" lines are off, app.ts).
+ * Handlers add fields to `request.logFields` (the route planner adds from,
+ * to, objective, km, hours, planMs, cache; the error handler adds the
+ * problem code), so a planned route is one line with everything needed to
+ * read it later; the request id is the logger's reqId.
+ *
+ * The line is `request.logFields` itself: one object per request, created
+ * with its fixed fields first (so they lead the line) and completed with the
+ * status and time at the end, rather than copied into a new object.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -16,21 +22,28 @@ declare module 'fastify' {
 /** Probes hit these every few seconds; they are logged at debug level only. */
 const QUIET_PATHS = new Set(['/health', '/ready']);
 
+/** True for a probe: /health or /ready, with or without a query string. */
+function isQuiet(url: string): boolean {
+  // Nearly every request is neither, and is told apart without allocating the path.
+  if (!url.startsWith('/health') && !url.startsWith('/ready')) return false;
+  const q = url.indexOf('?');
+  return QUIET_PATHS.has(q === -1 ? url : url.slice(0, q));
+}
+
 export function installRequestLog(app: FastifyInstance): void {
   app.decorateRequest('logFields', null as unknown as Record<string, unknown>);
-  app.addHook('onRequest', async (request) => {
-    request.logFields = {};
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.logFields = { method: request.method, url: request.url, statusCode: 0, ms: 0 };
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? request.url;
-    const line = {
-      method: request.method,
-      url: request.url,
-      statusCode: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-      ...request.logFields,
-    };
-    if (QUIET_PATHS.has(path)) request.log.debug(line, 'request');
+  app.addHook('onResponse', (request, reply, done) => {
+    // Unset when the request failed before its first hook (e.g. a malformed URL).
+    const line = request.logFields ?? { method: request.method, url: request.url };
+    line.statusCode = reply.statusCode;
+    // ms, to 0.1 ms.
+    line.ms = Math.round(reply.elapsedTime * 10) / 10;
+    if (isQuiet(request.url)) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
+    done();
   });
 }

@@ -20,6 +20,15 @@ export const UNMATCHED_ROUTE = '(unmatched)';
 /** Route patterns that plan routes; their answers count as planning computations. */
 const PLANNING_ROUTES = new Set(['/v1/routes']);
 
+interface HttpChildren {
+  requests: { inc(): void };
+  duration: { observe(value: number): void };
+}
+interface PlanChildren {
+  plans: { inc(): void };
+  duration: { observe(value: number): void };
+}
+
 export interface Metrics {
   registry: Registry;
 }
@@ -85,21 +94,52 @@ export function installMetrics(app: FastifyInstance, network: Network): Metrics 
     registers: [registry],
   }).set({ version: SERVICE.version }, 1);
 
-  app.addHook('onResponse', async (request, reply) => {
+  // Label children made once per label set and reused: labels() hashes its label values on every call,
+  // and a labels object per request is garbage. Nested maps: route → method → status code.
+  const httpChildren = new Map<string, Map<string, Map<number, HttpChildren>>>();
+  const httpChildrenFor = (route: string, method: string, status: number): HttpChildren => {
+    let byMethod = httpChildren.get(route);
+    if (byMethod === undefined) httpChildren.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()));
+    let children = byStatus.get(status);
+    if (children === undefined) {
+      const labels = { method, route, status_code: String(status) };
+      children = { requests: requests.labels(labels), duration: duration.labels(labels) };
+      byStatus.set(status, children);
+    }
+    return children;
+  };
+  // Few objectives × outcomes × cache states: keyed by their joined names.
+  const planChildren = new Map<string, PlanChildren>();
+  const planChildrenFor = (objective: string, outcome: string, cache: string): PlanChildren => {
+    const key = `${objective}\n${outcome}\n${cache}`;
+    let children = planChildren.get(key);
+    if (children === undefined) {
+      children = { plans: plans.labels({ objective, outcome, cache }), duration: planDuration.labels({ objective, outcome }) };
+      planChildren.set(key, children);
+    }
+    return children;
+  };
+
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
-    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
-    requests.inc(labels);
-    duration.observe(labels, reply.elapsedTime / 1000);
-    if (!PLANNING_ROUTES.has(route) || request.method === 'HEAD') return;
-    const fields = request.logFields ?? {};
-    // Answers refused before planning (auth, rate limit, validation) carry no objective and are not computations.
-    if (typeof fields.objective !== 'string') return;
-    const outcome = reply.statusCode < 400 ? 'ok' : String(fields.code ?? `status_${reply.statusCode}`).toLowerCase();
-    const planLabels = { objective: fields.objective, outcome };
-    const cache = fields.cache === 'hit' || fields.cache === 'miss' ? fields.cache : 'none';
-    plans.inc({ ...planLabels, cache });
-    if (typeof fields.planMs === 'number') planDuration.observe(planLabels, fields.planMs / 1000);
+    const http = httpChildrenFor(route, request.method, reply.statusCode);
+    http.requests.inc();
+    http.duration.observe(reply.elapsedTime / 1000);
+    if (PLANNING_ROUTES.has(route) && request.method !== 'HEAD') countPlanning(request.logFields, reply.statusCode);
+    done();
   });
+
+  function countPlanning(fields: Record<string, unknown> | null, status: number): void {
+    // Answers refused before planning (auth, rate limit, validation) carry no objective and are not computations.
+    if (fields === null || typeof fields.objective !== 'string') return;
+    const outcome = status < 400 ? 'ok' : String(fields.code ?? `status_${status}`).toLowerCase();
+    const cache = fields.cache === 'hit' || fields.cache === 'miss' ? fields.cache : 'none';
+    const children = planChildrenFor(fields.objective, outcome, cache);
+    children.plans.inc();
+    if (typeof fields.planMs === 'number') children.duration.observe(fields.planMs / 1000);
+  }
 
   return { registry };
 }

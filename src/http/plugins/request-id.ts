@@ -23,7 +23,8 @@ export function requestIdFrom(req: IncomingMessage): string {
 
 /** Echoes the id on every answer, errors and 404s included. */
 export function installRequestId(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
 }
