@@ -1,9 +1,10 @@
 /**
  * Writes the OpenAPI document of the service to openapi/openapi.json, built
  * from the app on the real data set without listening. First it saves the
- * service's answer to GET /v1/routes?from=Almaty&to=Karachi as the example
- * the document shows, so the example is always a real answer. With --check,
- * compares both files instead and exits 1 when either differs (CI guard
+ * service's answer to GET /v1/routes?from=Almaty&to=Karachi, and the answers
+ * to the requests of src/http/schemas/operation-examples.ts (shortened), as
+ * the examples the document shows, so every example is a real answer. With
+ * --check, compares the files instead and exits 1 when any differs (CI guard
  * against a document that no longer matches the code or the data).
  *
  *   npm run openapi          # regenerate
@@ -22,6 +23,7 @@ import { loadEmissionFactors } from '../src/domain/emissions/load-emission-facto
 import { loadScenarios } from '../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../src/http/app.js';
+import { examplePath, OPERATION_EXAMPLES, savedAnswerText, type OperationExample } from '../src/http/schemas/operation-examples.js';
 import { ROUTE_EXAMPLE_PATH, ROUTE_EXAMPLE_URL } from '../src/http/schemas/route-examples.js';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
@@ -57,6 +59,35 @@ export async function generateRouteExampleText(dataDir: string = DATA_DIR): Prom
   }
 }
 
+export interface SavedAnswerFile {
+  path: string;
+  example: OperationExample;
+  text: string;
+}
+
+/** The service's answers on `dataDir` to the requests of operation-examples.ts, shortened, as their files' texts. */
+export async function generateOperationExampleTexts(dataDir: string = DATA_DIR): Promise<SavedAnswerFile[]> {
+  const app = await buildOn(dataDir);
+  try {
+    const files: SavedAnswerFile[] = [];
+    for (const example of OPERATION_EXAMPLES) {
+      const { answer, request } = example;
+      if (!answer) continue;
+      const res = await app.inject({ method: request.method, url: request.url, ...(request.body ? { payload: request.body } : {}) });
+      const name = `${request.method} ${request.url}`;
+      if (res.statusCode !== 200) throw new Error(`${name} answered ${res.statusCode}: ${res.body}`);
+      const type = String(res.headers['content-type'] ?? '');
+      if (!type.startsWith(answer.mediaType)) throw new Error(`${name} answered ${type}, the example is shown as ${answer.mediaType}`);
+      const body: unknown = answer.file.endsWith('.txt') ? res.body : res.json();
+      const value = answer.shorten ? answer.shorten(body) : body;
+      files.push({ path: examplePath(answer), example, text: savedAnswerText(answer, value) });
+    }
+    return files;
+  } finally {
+    await app.close();
+  }
+}
+
 /** The OpenAPI document of the app on `dataDir`, as the file's text (2-space JSON + newline). */
 export async function generateOpenApiText(dataDir: string = DATA_DIR): Promise<string> {
   const app = await buildOn(dataDir);
@@ -86,8 +117,10 @@ function firstDifference(committed: string, generated: string): string {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
+  const answers = await generateOperationExampleTexts();
   const files = [
     { path: ROUTE_EXAMPLE_PATH, name: 'the /v1/routes example', generate: () => generateRouteExampleText() },
+    ...answers.map((a) => ({ path: a.path, name: `the ${a.example.operationId} example`, generate: async () => a.text })),
     { path: OPENAPI_PATH, name: 'openapi/openapi.json', generate: () => generateOpenApiText() },
   ];
   let stale = 0;

@@ -1,10 +1,12 @@
 /**
  * OpenAPI settings for @fastify/swagger: document info and tags, and the two
  * transforms that turn the zod schemas into the document
- * (fastify-type-provider-zod's, plus two fixes described below).
+ * (fastify-type-provider-zod's, plus the fixes described below), and the
+ * real example answers and request bodies put on the operations.
  */
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { exampleSummary, OPERATION_EXAMPLES, readSavedAnswer } from './schemas/operation-examples.js';
 import { SERVICE } from './service-info.js';
 
 export const OPENAPI_INFO = {
@@ -22,6 +24,12 @@ export const OPENAPI_TAGS = [
   { name: 'routes', description: 'Plan routes between places.' },
   { name: 'planning', description: 'Compare scenarios, travel-cost matrices and reachability.' },
   { name: 'scenarios', description: 'Named "what if" scenarios: lines built, crossings opened or closed.' },
+  {
+    name: 'network',
+    description:
+      'Browse the network the routes are planned on: places, links, border crossings and corridors with their figures, ' +
+      'status and sources, and the whole network as GeoJSON for maps.',
+  },
   { name: 'info', description: 'Service and data-set information.' },
   { name: 'health', description: 'Liveness and readiness probes.' },
 ];
@@ -88,5 +96,43 @@ export const openapiTransformObject: SwaggerTransformObject = (input) => {
     }
   }
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  addOperationExamples(doc.paths as Paths);
   return { ...doc, components: { ...doc.components, schemas: kept } } as ReturnType<SwaggerTransformObject>;
 };
+
+type NamedExamples = Record<string, { summary: string; value: unknown }>;
+type Media = { examples?: NamedExamples };
+type Operation = {
+  operationId?: string;
+  requestBody?: { content?: Record<string, Media> };
+  responses?: Record<string, { content?: Record<string, Media> }>;
+};
+type Paths = Record<string, Record<string, Operation>>;
+
+/**
+ * Puts the examples of schemas/operation-examples.ts on their operations, by
+ * operationId: the saved real answer on the 200 media type it came in, the
+ * request body on the JSON request body. Swagger UI's "Try it out" starts from
+ * the first request body example. The answers are read here, when the document
+ * is built, so `npm run openapi` can save fresh ones first.
+ */
+function addOperationExamples(paths: Paths | undefined): void {
+  for (const [path, item] of Object.entries(paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const example of OPERATION_EXAMPLES.filter((e) => e.operationId === op.operationId)) {
+        const where = `${method.toUpperCase()} ${path} (${example.name})`;
+        if (example.request.body !== undefined) {
+          const media = op.requestBody?.content?.['application/json'];
+          if (!media) throw new Error(`${where}: no application/json request body to show the example on`);
+          const summary = `The question the ${example.name} answer example answers`;
+          media.examples = { ...media.examples, [example.name]: { summary, value: example.request.body } };
+        }
+        if (example.answer) {
+          const media = op.responses?.['200']?.content?.[example.answer.mediaType];
+          if (!media) throw new Error(`${where}: no 200 ${example.answer.mediaType} answer to show the example on`);
+          media.examples = { ...media.examples, [example.name]: { summary: exampleSummary(example), value: readSavedAnswer(example.answer) } };
+        }
+      }
+    }
+  }
+}

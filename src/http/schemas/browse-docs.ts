@@ -6,11 +6,8 @@ import { z } from 'zod';
 import { PAGE } from './browse-query.js';
 import type { ProblemDoc } from './problem.js';
 
-/**
- * Tag of the browsing operations. They describe the loaded data set, so they
- * sit with /v1/info until the document declares a tag of their own.
- */
-export const BROWSE_TAG = 'info';
+/** Tag of the browsing operations (places, links, crossings, corridors, the GeoJSON map); declared in openapi.ts. */
+export const BROWSE_TAG = 'network';
 
 /** Request headers of a cached operation: If-None-Match, and whatever else the client sends. */
 export const ConditionalHeadersSchema = z.looseObject({
