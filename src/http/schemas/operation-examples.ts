@@ -127,7 +127,7 @@ export const OPERATION_EXAMPLES: readonly OperationExample[] = [
   browse('listBorderCrossings', 'FirstCrossing', '/v1/border-crossings?limit=1', 'border-crossings.json', CrossingPageSchema),
   browse('getBorderCrossing', 'SaraghsSarakhs', '/v1/border-crossings/saraghs--sarakhs', 'border-crossing-saraghs-sarakhs.json', CrossingSchema),
   browse('listCorridors', 'FirstCorridor', '/v1/corridors?limit=1', 'corridors.json', CorridorPageSchema),
-  browse('getCorridor', 'Instc', '/v1/corridors/nstc', 'corridor-nstc.json', CorridorSchema),
+  browse('getCorridor', 'NorthSouthCorridor', '/v1/corridors/nstc', 'corridor-nstc.json', CorridorSchema),
   {
     operationId: 'getNetworkGeoJson',
     name: 'OneLink',
