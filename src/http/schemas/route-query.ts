@@ -56,26 +56,28 @@ const oneOf = (values: readonly string[]) => (item: string) => values.includes(i
 const isId = (item: string) => ID_PATTERN.test(item);
 const placeRef = (item: string) => item.length <= 200;
 
+// Optional parameters carry no `example`: Swagger UI pre-fills "Try it out" from
+// examples, and the pre-filled request should be plain Almaty → Karachi on today's network.
 export const RouteQuerySchema = z.strictObject({
   from: PlaceRefInputSchema.meta({ description: DESCRIPTIONS.from, example: 'Almaty' }),
   to: PlaceRefInputSchema.meta({ description: DESCRIPTIONS.to, example: 'Karachi' }),
   objective: ObjectiveSchema.default(DEFAULTS.objective).meta({ description: DESCRIPTIONS.objective }),
   include: commaList({ accepts: oneOf(INCLUDABLE_STATUSES), expected: `one of ${INCLUDABLE_STATUSES.join(', ')}` })
     .optional()
-    .meta({ description: `${DESCRIPTIONS.include} Comma-separated.`, example: 'planned,proposed' }),
+    .meta({ description: `${DESCRIPTIONS.include} Comma-separated.` }),
   modes: commaList({ accepts: oneOf(MODES), expected: `one of ${MODES.join(', ')}`, min: 1 })
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),
   via: commaList({ accepts: placeRef, expected: 'a place reference of at most 200 characters', max: LIMITS.maxVia })
     .optional()
-    .meta({ description: `${DESCRIPTIONS.via} Comma-separated.`, example: 'Mary' }),
+    .meta({ description: `${DESCRIPTIONS.via} Comma-separated.` }),
   alternatives: z.coerce
     .number()
     .int()
     .min(1)
     .max(LIMITS.maxAlternatives)
     .default(DEFAULTS.alternatives)
-    .meta({ description: DESCRIPTIONS.alternatives, example: 2 }),
+    .meta({ description: DESCRIPTIONS.alternatives }),
   maxOverlap: z.coerce
     .number()
     .min(0)
@@ -84,7 +86,7 @@ export const RouteQuerySchema = z.strictObject({
     .meta({ description: DESCRIPTIONS.maxOverlap }),
   avoidCountries: commaList({ accepts: (i) => COUNTRY_PATTERN.test(i), expected: 'a two-letter ISO country code' })
     .optional()
-    .meta({ description: `${DESCRIPTIONS.avoidCountries} Comma-separated.`, example: 'IR' }),
+    .meta({ description: `${DESCRIPTIONS.avoidCountries} Comma-separated.` }),
   avoidPlaces: commaList({ accepts: placeRef, expected: 'a place reference of at most 200 characters' })
     .optional()
     .meta({ description: `${DESCRIPTIONS.avoidPlaces} Comma-separated.` }),
@@ -97,7 +99,7 @@ export const RouteQuerySchema = z.strictObject({
   avoidLinks: commaList({ accepts: isId, expected: 'a link id' })
     .optional()
     .meta({ description: `${DESCRIPTIONS.avoidLinks} Comma-separated.` }),
-  scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
+  scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
   cargoTonnes: CargoTonnesQuerySchema,
   explain: ExplainQuerySchema,
   format: FormatSchema.optional(),
