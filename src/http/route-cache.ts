@@ -46,6 +46,10 @@ export class LruCache<V> {
     return this.entries.has(key);
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Stores `value` as the most recently used, evicting the least recently used beyond capacity. */
   set(key: string, value: V): void {
     if (this.capacity === 0) return;
@@ -134,6 +138,27 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
  * requestId) and is built per request.
  */
 export type RouteCacheEntry = { kind: 'answer'; body: Buffer; contentType: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
+
+/**
+ * The raw-URL front of the cache, for GET /v1/routes: the exact request URL
+ * (path and query string as sent) → the key of its answer in the route
+ * cache. A repeated URL is answered before its query string is validated,
+ * parsed, resolved and keyed again, which cost more than sending the kept
+ * bytes. It is only filled from 200 answers, whose URL therefore validates;
+ * an answer also depends on the Accept header when `format` is absent, so
+ * the entry names the Accept value it was made for and serves no other.
+ */
+export interface RawUrlEntry {
+  /** The answer's key in the route cache (the body is only kept there). */
+  key: string;
+  /** Accept header of the request the entry was made from (undefined: none sent). */
+  accept: string | undefined;
+  /** The log fields of a cache hit on this answer (from, to, objective, scenario, cache, km, hours, routes). */
+  log: Readonly<Record<string, unknown>>;
+}
+
+/** Longer URLs are not kept in the raw-URL front, so its keys stay small, characters. */
+export const RAW_URL_MAX_LENGTH = 2048;
 
 /** What the log line of a routed request says about the answer: best route km and typical hours, routes found. */
 export interface RouteAnswerLog {

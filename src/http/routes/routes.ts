@@ -3,7 +3,7 @@
  * the same RouteQuery and give the same answer; POST exists for long avoid
  * lists and for clients that prefer a JSON body.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
 import type { PreparedNetwork } from '../../domain/routing/prepare.js';
@@ -11,7 +11,14 @@ import { planRoutes } from '../../domain/routing/plan-routes.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
 import { queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
-import { LruCache, routeCacheKey, type RouteAnswerLog, type RouteCacheEntry } from '../route-cache.js';
+import {
+  LruCache,
+  RAW_URL_MAX_LENGTH,
+  routeCacheKey,
+  type RawUrlEntry,
+  type RouteAnswerLog,
+  type RouteCacheEntry,
+} from '../route-cache.js';
 import { round1, routeToWire, WireNames } from '../mappers/route-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
@@ -126,6 +133,7 @@ function answer(
   req: RouteRequest,
   deps: AppDeps,
   cache: LruCache<RouteCacheEntry> | null,
+  rawUrls: LruCache<RawUrlEntry> | null = null,
 ): RouteResponse | FastifyReply {
   // Logged even when planning fails, so a NO_ROUTE line still says what was asked.
   Object.assign(request.logFields, { from: req.from, to: req.to, objective: req.objective });
@@ -169,8 +177,53 @@ function answer(
     if (entry.kind === 'answer') Object.assign(request.logFields, { from: query.from, to: query.to, ...entry.log });
   }
   if (entry.kind === 'error') throw entry.error;
-  // Bytes with a content type set are written as they are: no serializer runs on a hit.
+  if (rawUrls !== null && request.method === 'GET' && request.url.length <= RAW_URL_MAX_LENGTH) {
+    // Exactly the fields a hit logs above, in the same order.
+    const log = {
+      from: query.from,
+      to: query.to,
+      objective: req.objective,
+      ...(scenario ? { scenario: scenario.id } : {}),
+      cache: 'hit',
+      ...entry.log,
+    };
+    rawUrls.set(request.url, { key, accept: request.headers.accept, log });
+  }
+  return sendKept(reply, entry);
+}
+
+/** Bytes with a content type set are written as they are: no serializer runs on a hit. */
+function sendKept(reply: FastifyReply, entry: Extract<RouteCacheEntry, { kind: 'answer' }>): FastifyReply {
   return reply.type(entry.contentType).send(entry.body);
+}
+
+/**
+ * preValidation hook of GET /v1/routes: a URL answered before (same bytes,
+ * same Accept) is answered from the route cache without validating, parsing,
+ * resolving or keying its query again. It runs after every onRequest hook,
+ * so API keys, rate limiting, load shedding, CORS, request ids and the
+ * security headers apply as to any request. The answer and its headers are
+ * those of answer() on a hit; the lookup also counts as a use of the cache
+ * entry, and a URL whose entry has left the cache takes the normal path.
+ */
+function rawUrlHit(
+  cache: LruCache<RouteCacheEntry>,
+  rawUrls: LruCache<RawUrlEntry>,
+): (request: FastifyRequest, reply: FastifyReply, done: DoneFuncWithErrOrRes) => void {
+  return (request, reply, done) => {
+    if (request.method !== 'GET') return done();
+    const front = rawUrls.get(request.url);
+    if (front === undefined || front.accept !== request.headers.accept) return done();
+    const entry = cache.get(front.key);
+    if (entry === undefined || entry.kind !== 'answer') {
+      rawUrls.delete(request.url);
+      return done();
+    }
+    Object.assign(request.logFields, front.log);
+    reply.header('vary', 'Accept');
+    // Answered here: the rest of the request's lifecycle (validation, handler) does not run.
+    sendKept(reply, entry);
+  };
 }
 
 const RouteCsvSchema = z.string().meta({
@@ -186,6 +239,8 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   // One cache per app, i.e. per immutable data set; GET and POST share it (same question, same answer).
   const entries = deps.config.routeCacheEntries;
   const cache = entries > 0 ? new LruCache<RouteCacheEntry>(entries) : null;
+  // Never more URLs than answers are worth keeping; each holds a key, not a body.
+  const rawUrls = cache === null ? null : new LruCache<RawUrlEntry>(entries);
   const successResponse = {
     description: 'Routes found, best first.',
     content: {
@@ -202,6 +257,7 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   app.get(
     '/v1/routes',
     {
+      ...(cache !== null && rawUrls !== null ? { preValidation: rawUrlHit(cache, rawUrls) } : {}),
       schema: {
         operationId: 'getRoutes',
         tags: [TAG],
@@ -214,7 +270,7 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         },
       },
     },
-    async (request, reply) => answer(request, reply, queryToRequest(request.query), deps, cache),
+    async (request, reply) => answer(request, reply, queryToRequest(request.query), deps, cache, rawUrls),
   );
 
   app.post(
