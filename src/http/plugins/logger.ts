@@ -20,11 +20,29 @@ export const REDACT_PATHS = [
   'apiKeys',
 ];
 
+/**
+ * stdout, written in batches: at least LOG_BATCH_BYTES at a time, and
+ * whatever is waiting every LOG_FLUSH_MS. pino's default writes each line
+ * with its own asynchronous write, i.e. one hand-off to a libuv thread per
+ * line, which on a busy instance cost more CPU per request than everything
+ * else the request log does. Lines still never block the event loop; they
+ * reach stdout at most LOG_FLUSH_MS late, and are flushed synchronously
+ * when the process exits (also on process.exit after a fatal error). Only a
+ * process killed outright (SIGKILL, OOM kill) loses the last LOG_FLUSH_MS.
+ */
+const LOG_BATCH_BYTES = 4096;
+/** ms */
+const LOG_FLUSH_MS = 100;
+
+export function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+}
+
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
   const options = {
     level: config.logLevel,
     base: { service: 'corridor-route-planner' },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutDestination());
 }
