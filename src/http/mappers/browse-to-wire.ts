@@ -5,7 +5,8 @@
  */
 import { DomainError } from '../../domain/errors.js';
 import type { NetworkIndex } from '../../domain/network/network-index.js';
-import type { Crossing, Link, Provenance, Source } from '../../domain/network/schema.js';
+import type { LinkFilter } from '../../domain/network/link-filter.js';
+import type { Crossing, Link, LinkStatus, Mode, Provenance, Source } from '../../domain/network/schema.js';
 import { splitList } from '../schemas/route-query.js';
 
 export function provenanceToWire(p: Provenance) {
@@ -57,6 +58,22 @@ export const listParam = (value: string | undefined): string[] => [...new Set(sp
 
 /** Country codes of a comma list parameter, upper case. */
 export const countryParam = (value: string | undefined): string[] => [...new Set(splitList(value).map((c) => c.toUpperCase()))];
+
+/**
+ * The link filter shared by /v1/links and /v1/network, from their query
+ * parameters (the schema has checked every item against the enums), and the
+ * same filter in the parameter names the ETag is computed over.
+ */
+export function linkFilterFromQuery(q: { mode?: string; status?: string; country?: string; corridor?: string }) {
+  const filter = {
+    modes: listParam(q.mode) as Mode[],
+    statuses: listParam(q.status) as LinkStatus[],
+    countries: countryParam(q.country),
+    corridors: listParam(q.corridor),
+  } satisfies LinkFilter;
+  const tagParts = { mode: filter.modes, status: filter.statuses, country: filter.countries, corridor: filter.corridors };
+  return { filter, tagParts };
+}
 
 /** One page of `items`: `{ items, total, limit, offset }`. */
 export function paginate<T, W>(items: readonly T[], limit: number, offset: number, toWire: (item: T) => W) {

@@ -2,11 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
-import type { LinkStatus, Mode } from '../../domain/network/schema.js';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
 import type { AppDeps } from '../app.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
-import { countryParam, listParam, notFound, paginate } from '../mappers/browse-to-wire.js';
+import { linkFilterFromQuery, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { linkToWire } from '../mappers/link-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
 import { BROWSE_TAG, ConditionalHeadersSchema, LIMIT_TOO_BIG, NOT_MODIFIED_RESPONSE, notFoundDoc, validationDoc } from '../schemas/browse-docs.js';
@@ -41,21 +40,8 @@ export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     async (request, reply) => {
       const cat = catalogueFor(deps.network);
       const { limit, offset } = request.query;
-      // The schema has checked every item against the enums.
-      const filter = {
-        modes: listParam(request.query.mode) as Mode[],
-        statuses: listParam(request.query.status) as LinkStatus[],
-        countries: countryParam(request.query.country),
-        corridors: listParam(request.query.corridor),
-      };
-      const etag = entityTag(dataVersion, '/v1/links', {
-        mode: filter.modes,
-        status: filter.statuses,
-        country: filter.countries,
-        corridor: filter.corridors,
-        limit,
-        offset,
-      });
+      const { filter, tagParts } = linkFilterFromQuery(request.query);
+      const etag = entityTag(dataVersion, '/v1/links', { ...tagParts, limit, offset });
       if (sendNotModified(request, reply, etag)) return reply;
       return paginate(filterLinks(cat.linksById, filter, cat.index), limit, offset, (l) => linkToWire(cat, l));
     },

@@ -1,10 +1,9 @@
 /** GET /v1/network: the network (or a filtered part) as a GeoJSON FeatureCollection for maps. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
-import type { LinkStatus, Mode } from '../../domain/network/schema.js';
 import type { AppDeps } from '../app.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
-import { countryParam, listParam } from '../mappers/browse-to-wire.js';
+import { linkFilterFromQuery } from '../mappers/browse-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
 import { networkToGeoJson } from '../mappers/network-to-geojson.js';
 import { BROWSE_TAG, ConditionalHeadersSchema, NOT_MODIFIED_RESPONSE } from '../schemas/browse-docs.js';
@@ -54,18 +53,8 @@ export const networkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request, reply) => {
       const cat = catalogueFor(deps.network);
-      const filter = {
-        modes: listParam(request.query.mode) as Mode[],
-        statuses: listParam(request.query.status) as LinkStatus[],
-        countries: countryParam(request.query.country),
-        corridors: listParam(request.query.corridor),
-      };
-      const etag = entityTag(dataVersion, '/v1/network', {
-        mode: filter.modes,
-        status: filter.statuses,
-        country: filter.countries,
-        corridor: filter.corridors,
-      });
+      const { filter, tagParts } = linkFilterFromQuery(request.query);
+      const etag = entityTag(dataVersion, '/v1/network', tagParts);
       if (sendNotModified(request, reply, etag)) return reply;
       reply.type(GEOJSON_CONTENT_TYPE);
       return networkToGeoJson(cat, filterLinks(deps.network.links, filter, cat.index));
