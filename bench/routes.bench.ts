@@ -3,11 +3,16 @@
  * and socket limit. Run: `npm run bench` (not part of npm test).
  *
  * How it runs:
- * - Three servers, each its own child process on the real data set:
+ * - Four servers, each its own child process on the real data set:
  *   the service with its route cache (src/server.ts, ROUTE_CACHE_ENTRIES at
  *   its default), the service without it (ROUTE_CACHE_ENTRIES=0: every request
- *   plans), and a bare fastify server (bench/bare-server.ts) answering one
- *   constant body of the median answer size of the mix. The services run with
+ *   plans), a bare fastify server (bench/bare-server.ts) answering each
+ *   URL of the mix with the exact bytes the service answered it with
+ *   (kept in memory, no plugins, no schemas), and the service's app
+ *   without its per-request plugins and log line (bench/lean-server.ts: the
+ *   "framework + route" figure, NOT the production one; it shows what the
+ *   security headers, request ids, metrics, log line and load shedding
+ *   cost on top of fastify and the route). The services run with
  *   their production settings (NODE_ENV=production, LOG_LEVEL=info: one log
  *   line per request, written to /dev/null) except RATE_LIMIT_MAX=0: the rate
  *   limiter would otherwise turn the single load-generating address away.
@@ -17,24 +22,34 @@
  * - Before measuring, every request of the mix (bench/route-mix.ts, 48
  *   questions) is sent once to each service: all must answer 200, and the
  *   cached service's answers (miss, then hit) must equal the uncached one's
- *   byte for byte. That also fills the cache, so the cached runs measure the
- *   steady state of a warm cache (every request a hit).
+ *   byte for byte, and so must the lean app's. That also fills the caches, so
+ *   the cached runs measure the steady state of a warm cache (every request
+ *   a hit, answered by the raw-URL fast path of GET /v1/routes).
  * - Each server gets a warm-up run (BENCH_WARMUP_S), then the measured runs
  *   have identical settings (BENCH_CONNECTIONS connections, BENCH_PIPELINING,
  *   BENCH_DURATION_S seconds, each connection cycling through the mix).
- *   Cached service and bare server alternate for BENCH_ROUNDS rounds
- *   (A B, B A, …) because absolute req/s drift between batches on these
- *   machines; the ratio is taken within each round, the table shows medians.
+ *   Cached service, bare server and lean app alternate for BENCH_ROUNDS
+ *   rounds (A B C, C B A, …) because absolute req/s drift between batches on
+ *   these machines; ratios are taken within each round, the table shows
+ *   medians.
  * - The uncached service is measured once, after the rounds.
+ * - The load generator's own CPU is reported too ("load gen busy", the share
+ *   of its core): autocannon decodes every answer body to a string, about
+ *   100 µs per real answer, so near 1.00 it, not the server, limits req/s
+ *   and the req/s ratio understates the server; server CPU µs per request
+ *   is then the figure to compare. (Against ASCII padding of the same size,
+ *   which it decodes about three times faster, the bare server used to look
+ *   3× faster than any server sending the real answers, the lean one too.)
  *
  * Env: BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (3),
  * BENCH_PIPELINING (1), BENCH_ROUNDS (3), BENCH_LOG_LEVEL (info), BENCH_SKIP_COLD (unset).
  * Goal: cached service ≥ 0.8 × bare server req/s.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { ROUTE_MIX } from './route-mix.js';
@@ -124,22 +139,24 @@ async function stopServer(s: Server): Promise<void> {
   await done;
 }
 
-/** Every mix request once on each service: 200, identical bytes; returns the answer sizes, bytes. */
-async function checkAnswers(cached: Server, cold: Server): Promise<number[]> {
-  const sizes: number[] = [];
+/** Every mix request once on each service: 200, identical bytes; returns the answers by URL: [content type, body]. */
+async function checkAnswers(cold: Server, caching: readonly Server[]): Promise<Map<string, [string, string]>> {
+  const answers = new Map<string, [string, string]>();
   for (const q of ROUTE_MIX) {
     const want = await fetch(`${cold.url}/v1/routes?${q}`);
     const wantBody = Buffer.from(await want.arrayBuffer());
     if (want.status !== 200) throw new Error(`${q}: ${want.status} ${wantBody.toString()}`);
-    for (const pass of ['miss', 'hit']) {
-      const got = await fetch(`${cached.url}/v1/routes?${q}`);
-      const body = Buffer.from(await got.arrayBuffer());
-      if (got.status !== 200 || !body.equals(wantBody)) throw new Error(`${q}: cached answer (${pass}) differs from the uncached one`);
-      if (got.headers.get('content-type') !== want.headers.get('content-type')) throw new Error(`${q}: content type differs (${pass})`);
+    for (const server of caching) {
+      for (const pass of ['miss', 'hit', 'fast hit']) {
+        const got = await fetch(`${server.url}/v1/routes?${q}`);
+        const body = Buffer.from(await got.arrayBuffer());
+        if (got.status !== 200 || !body.equals(wantBody)) throw new Error(`${q}: ${server.name} answer (${pass}) differs from the uncached one`);
+        if (got.headers.get('content-type') !== want.headers.get('content-type')) throw new Error(`${q}: content type differs (${server.name}, ${pass})`);
+      }
     }
-    sizes.push(wantBody.length);
+    answers.set(`/v1/routes?${q}`, [want.headers.get('content-type') ?? '', wantBody.toString('utf8')]);
   }
-  return sizes;
+  return answers;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -157,6 +174,8 @@ interface Run {
   bad: number;
   /** Server CPU time (user + system) per request, µs; NaN without /proc. */
   cpuUsPerReq: number;
+  /** CPU time of this process (autocannon) over the run's wall time: near 1, the load generator limits req/s. */
+  loadGenBusy: number;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc; NaN where there is none. */
@@ -172,6 +191,7 @@ function cpuSeconds(pid: number | undefined): number {
 
 async function load(s: Server, durationS: number): Promise<Run> {
   const cpuBefore = cpuSeconds(s.child.pid);
+  const ownBefore = process.cpuUsage();
   const r: Result = await autocannon({
     url: s.url,
     connections: SETTINGS.connections,
@@ -189,6 +209,10 @@ async function load(s: Server, durationS: number): Promise<Run> {
     total: r.requests.total,
     bad: r.non2xx + r.errors + r.timeouts,
     cpuUsPerReq: ((cpuSeconds(s.child.pid) - cpuBefore) * 1e6) / r.requests.total,
+    loadGenBusy: (() => {
+      const own = process.cpuUsage(ownBefore);
+      return (own.user + own.system) / 1e6 / r.duration;
+    })(),
   };
 }
 
@@ -197,7 +221,7 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minim
 function printRun(label: string, r: Run): void {
   const bad = r.bad > 0 ? `  (${r.bad} non-2xx/errors/timeouts!)` : '';
   console.log(`  ${label.padEnd(26)} ${fmt(r.reqPerS).padStart(8)} req/s   p50 ${fmt(r.p50, 1).padStart(7)} ms   ` +
-    `p99 ${fmt(r.p99, 1).padStart(7)} ms   server CPU ${fmt(r.cpuUsPerReq).padStart(6)} µs/req${bad}`);
+    `p99 ${fmt(r.p99, 1).padStart(7)} ms   server CPU ${fmt(r.cpuUsPerReq).padStart(6)} µs/req   load gen busy ${fmt(r.loadGenBusy, 2)}${bad}`);
 }
 
 async function main(): Promise<void> {
@@ -217,25 +241,34 @@ async function main(): Promise<void> {
     const cold = await startServer('service (no cache)', 'src/server.ts', coldEnv, pin.serverPrefix);
     servers.push(cold);
 
-    const sizes = await checkAnswers(cached, cold);
-    const bodyBytes = Math.round(median(sizes));
-    console.log(`answers: all ${sizes.length} 200 and byte-identical with and without the cache; ` +
-      `size median ${fmt(bodyBytes)} B, min ${fmt(Math.min(...sizes))} B, max ${fmt(Math.max(...sizes))} B`);
+    const lean = await startServer('lean (no plugins)', 'bench/lean-server.ts', serviceEnv, pin.serverPrefix);
+    servers.push(lean);
 
-    const bare = await startServer('bare fastify', 'bench/bare-server.ts', { BODY_BYTES: String(bodyBytes) }, pin.serverPrefix);
+    const answers = await checkAnswers(cold, [cached, lean]);
+    const sizes = [...answers.values()].map(([, body]) => Buffer.byteLength(body));
+    const bodyBytes = Math.round(median(sizes));
+    const meanBytes = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    console.log(`answers: all ${sizes.length} 200 and byte-identical with and without the cache, and from the lean app; ` +
+      `size median ${fmt(bodyBytes)} B, mean ${fmt(meanBytes)} B, min ${fmt(Math.min(...sizes))} B, max ${fmt(Math.max(...sizes))} B`);
+
+    const bodiesFile = join(mkdtempSync(join(tmpdir(), 'route-bench-')), 'answers.json');
+    writeFileSync(bodiesFile, JSON.stringify(Object.fromEntries(answers)));
+    const bare = await startServer('bare fastify', 'bench/bare-server.ts', { BODIES_FILE: bodiesFile }, pin.serverPrefix);
     servers.push(bare);
 
-    for (const server of [cached, bare]) await load(server, s.warmupS);
-    const rounds: { service: Run; bare: Run }[] = [];
+    for (const server of [cached, bare, lean]) await load(server, s.warmupS);
+    const rounds: { service: Run; bare: Run; lean: Run }[] = [];
     for (let i = 0; i < s.rounds; i++) {
-      const order = i % 2 === 0 ? [cached, bare] : [bare, cached];
+      const order = i % 2 === 0 ? [cached, bare, lean] : [lean, bare, cached];
       const runs = new Map<Server, Run>();
       for (const server of order) runs.set(server, await load(server, s.durationS));
-      const round = { service: runs.get(cached)!, bare: runs.get(bare)! };
+      const round = { service: runs.get(cached)!, bare: runs.get(bare)!, lean: runs.get(lean)! };
       rounds.push(round);
-      console.log(`round ${i + 1} (${order.map((o) => o.name).join(', then ')}): ratio ${fmt(round.service.reqPerS / round.bare.reqPerS, 2)}`);
+      console.log(`round ${i + 1} (${order.map((o) => o.name).join(', then ')}): ratio ${fmt(round.service.reqPerS / round.bare.reqPerS, 2)}` +
+        ` (lean ${fmt(round.lean.reqPerS / round.bare.reqPerS, 2)})`);
       printRun(cached.name, round.service);
       printRun(bare.name, round.bare);
+      printRun(lean.name, round.lean);
     }
 
     let coldRun: Run | undefined;
@@ -246,13 +279,21 @@ async function main(): Promise<void> {
       printRun(cold.name, coldRun);
     }
 
-    const med = (pick: (r: { service: Run; bare: Run }) => number) => median(rounds.map(pick));
+    const med = (pick: (r: { service: Run; bare: Run; lean: Run }) => number) => median(rounds.map(pick));
     const ratio = med((r) => r.service.reqPerS / r.bare.reqPerS);
     const bareCpu = med((r) => r.bare.cpuUsPerReq);
     type Row = [string, number, number, number, number, string];
     const rows: Row[] = [
-      [`bare fastify (${fmt(bodyBytes)} B)`, med((r) => r.bare.reqPerS), med((r) => r.bare.p50), med((r) => r.bare.p99), bareCpu, '1.00'],
+      ['bare fastify, same answers', med((r) => r.bare.reqPerS), med((r) => r.bare.p50), med((r) => r.bare.p99), bareCpu, '1.00'],
       ['service, cache warm', med((r) => r.service.reqPerS), med((r) => r.service.p50), med((r) => r.service.p99), med((r) => r.service.cpuUsPerReq), fmt(ratio, 2)],
+    ];
+    const leanRow: Row = [
+      'lean: no plugins, no log',
+      med((r) => r.lean.reqPerS),
+      med((r) => r.lean.p50),
+      med((r) => r.lean.p99),
+      med((r) => r.lean.cpuUsPerReq),
+      fmt(med((r) => r.lean.reqPerS / r.bare.reqPerS), 2),
     ];
     if (coldRun) {
       rows.push(['service, no cache', coldRun.reqPerS, coldRun.p50, coldRun.p99, coldRun.cpuUsPerReq, fmt(coldRun.reqPerS / med((r) => r.bare.reqPerS), 3)]);
@@ -260,12 +301,16 @@ async function main(): Promise<void> {
     console.log('\nsummary (medians over rounds; ratio = req/s ÷ bare req/s, within each round)');
     console.log(`| ${'server'.padEnd(26)} | ${'req/s'.padStart(8)} | ${'p50 ms'.padStart(8)} | ${'p99 ms'.padStart(8)} | CPU µs/req | ratio |`);
     console.log(`|${'-'.repeat(28)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(10)}|------------|-------|`);
-    for (const [name, rps, p50, p99, cpu, r] of rows) {
+    for (const [name, rps, p50, p99, cpu, r] of [...rows, leanRow]) {
       console.log(`| ${name.padEnd(26)} | ${fmt(rps).padStart(8)} | ${fmt(p50, 1).padStart(8)} | ${fmt(p99, 1).padStart(8)} | ${fmt(cpu).padStart(10)} | ${r.padStart(5)} |`);
     }
+    console.log('(the lean row is the framework + route figure without the production plugins; the goal is on the service row)');
+    console.log(`load generator busy (median): bare ${fmt(med((r) => r.bare.loadGenBusy), 2)}, service ${fmt(med((r) => r.service.loadGenBusy), 2)}, ` +
+      `lean ${fmt(med((r) => r.lean.loadGenBusy), 2)} (near 1.00: autocannon limits req/s; compare server CPU µs/req)`);
     // Server CPU per request does not drift with what else the machine runs; req/s does.
-    console.log(`CPU-time ratio (bare µs/req ÷ cached service µs/req): ${fmt(bareCpu / med((r) => r.service.cpuUsPerReq), 2)}`);
-    const bad = [...rounds.flatMap((r) => [r.service, r.bare]), ...(coldRun ? [coldRun] : [])].reduce((n, r) => n + r.bad, 0);
+    console.log(`CPU-time ratio (bare µs/req ÷ cached service µs/req): ${fmt(bareCpu / med((r) => r.service.cpuUsPerReq), 2)}` +
+      `; lean: ${fmt(bareCpu / med((r) => r.lean.cpuUsPerReq), 2)}`);
+    const bad = [...rounds.flatMap((r) => [r.service, r.bare, r.lean]), ...(coldRun ? [coldRun] : [])].reduce((n, r) => n + r.bad, 0);
     console.log(`goal: cached/bare ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'} (${fmt(ratio, 2)})` +
       (bad > 0 ? `; ${bad} non-2xx/errors/timeouts in the runs` : ''));
     if (bad > 0) process.exitCode = 1;

@@ -35,6 +35,13 @@ export interface AppDeps {
   /** data/emission-factors.json, for the CO2 of routes. */
   emissionFactors: EmissionFactors;
   logger: FastifyBaseLogger;
+  /**
+   * Benchmark only (bench/lean-server.ts): the framework and the routes
+   * without the per-request plugins (security headers, CORS, rate limit,
+   * load shedding, API keys, request-id header, metrics), to tell their cost
+   * from the framework's. The service never sets it.
+   */
+  withoutRequestPlugins?: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -53,11 +60,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  installRequestId(app);
+  const lean = deps.withoutRequestPlugins === true;
+  if (!lean) installRequestId(app);
   installRequestLog(app);
-  const metrics = installMetrics(app, deps.network);
-  await registerSecurity(app, deps.config);
-  installApiKey(app, deps.config.apiKeys);
+  const metrics = installMetrics(app, deps.network, { countRequests: !lean });
+  if (!lean) await registerSecurity(app, deps.config);
+  if (!lean) installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
 
   await app.register(fastifySwagger, {

@@ -38,7 +38,8 @@ const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 /** Seconds; one planning computation, from tens of microseconds (fixture) to tens of milliseconds (many alternatives). */
 const PLAN_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
-export function installMetrics(app: FastifyInstance, network: Network): Metrics {
+/** countRequests false (benchmark only, app.ts): /metrics answers, but nothing is counted per request. */
+export function installMetrics(app: FastifyInstance, network: Network, options: { countRequests?: boolean } = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
 
@@ -122,6 +123,7 @@ export function installMetrics(app: FastifyInstance, network: Network): Metrics 
     return children;
   };
 
+  if (options.countRequests === false) return { registry };
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
     const http = httpChildrenFor(route, request.method, reply.statusCode);
