@@ -30,7 +30,8 @@ export const REDACT_PATHS = [
  * when the process exits (also on process.exit after a fatal error). Only a
  * process killed outright (SIGKILL, OOM kill) loses the last LOG_FLUSH_MS.
  */
-const LOG_BATCH_BYTES = 4096;
+/** Bytes; just under sonic-boom's largest single write (16 KiB), about 40 request lines. */
+const LOG_BATCH_BYTES = 16_000;
 /** ms */
 const LOG_FLUSH_MS = 100;
 
