@@ -56,6 +56,8 @@ import { ROUTE_MIX } from './route-mix.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const GOAL_RATIO = 0.8;
+/** Load generator CPU share (of its core) from which it, rather than the server, limits req/s. */
+const LOAD_GEN_SATURATED = 0.9;
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -311,7 +313,13 @@ async function main(): Promise<void> {
     console.log(`CPU-time ratio (bare µs/req ÷ cached service µs/req): ${fmt(bareCpu / med((r) => r.service.cpuUsPerReq), 2)}` +
       `; lean: ${fmt(bareCpu / med((r) => r.lean.cpuUsPerReq), 2)}`);
     const bad = [...rounds.flatMap((r) => [r.service, r.bare, r.lean]), ...(coldRun ? [coldRun] : [])].reduce((n, r) => n + r.bad, 0);
-    console.log(`goal: cached/bare ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'} (${fmt(ratio, 2)})` +
+    // With the load generator saturated, req/s measure autocannon as much as the servers: then the goal
+    // must hold for server CPU per request too, or it is not met.
+    const cpuRatio = bareCpu / med((r) => r.service.cpuUsPerReq);
+    const saturated = med((r) => r.bare.loadGenBusy) >= LOAD_GEN_SATURATED;
+    const met = ratio >= GOAL_RATIO && (!saturated || cpuRatio >= GOAL_RATIO);
+    console.log(`goal: cached/bare ≥ ${GOAL_RATIO}: ${met ? 'met' : 'NOT met'} (req/s ${fmt(ratio, 2)}` +
+      (saturated ? `, but the load generator was saturated, so server CPU per request decides: ${fmt(cpuRatio, 2)})` : ')') +
       (bad > 0 ? `; ${bad} non-2xx/errors/timeouts in the runs` : ''));
     if (bad > 0) process.exitCode = 1;
   } finally {
