@@ -117,6 +117,15 @@ describe('CORS', () => {
     assert.match(String(res.headers.vary), /Origin/i);
   });
 
+  it('keeps Vary: Origin on route answers, which also vary on Accept (first answer and cached answer)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi', headers: { origin: ALLOWED } });
+      assert.equal(res.statusCode, 200);
+      const vary = String(res.headers.vary).split(',').map((f) => f.trim().toLowerCase());
+      assert.ok(vary.includes('origin') && vary.includes('accept'), `Vary: ${String(res.headers.vary)}`);
+    }
+  });
+
   it('gives no allow-origin to another origin', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/v1/info', headers: { origin: 'https://evil.example.com' } });
     assert.equal(res.headers['access-control-allow-origin'], undefined);

@@ -150,7 +150,7 @@ function answer(
   };
   if (scenario) request.logFields.scenario = scenario.id;
   // The format follows the Accept header when `format` is absent: shared caches must key on it.
-  reply.header('vary', 'Accept');
+  varyOnAccept(reply);
   if (cache === null) {
     const { response } = render(request, query, options, deps);
     if (options.format === 'json') return response;
@@ -220,7 +220,7 @@ function rawUrlHit(
       return done();
     }
     Object.assign(request.logFields, front.log);
-    reply.header('vary', 'Accept');
+    varyOnAccept(reply);
     // Answered here: the rest of the request's lifecycle (validation, handler) does not run.
     sendKept(reply, entry);
   };
@@ -308,3 +308,17 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     async (request, reply) => answer(request, reply, request.body, deps, cache),
   );
 };
+
+/**
+ * Adds Accept to Vary without dropping what is there already: CORS sets
+ * `Vary: Origin`, and a shared cache must key on both.
+ */
+function varyOnAccept(reply: FastifyReply): void {
+  const current = reply.getHeader('vary');
+  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+  if (!fields.some((f) => f === '*' || f.toLowerCase() === 'accept')) fields.push('Accept');
+  reply.header('vary', fields.join(', '));
+}
