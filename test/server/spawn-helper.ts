@@ -3,7 +3,7 @@
  * as the container does, and reads its JSON log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,13 +67,21 @@ export async function listeningPort(s: Spawned, timeoutMs = 20_000): Promise<num
   }
 }
 
+/** Temp folders made by fixtureCopy, removed when the test process exits. */
+const copies: string[] = [];
+process.once('exit', () => {
+  for (const root of copies) rmSync(root, { recursive: true, force: true });
+});
+
 /**
  * A copy of the small fixture network in a temp folder, completed with the
  * data set's emission factors when the fixture has none (the server loads
  * them from DATA_DIR at start-up), for tests to run or to break.
  */
 export function fixtureCopy(): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'corridor-fixture-')), 'network-small');
+  const root = mkdtempSync(path.join(tmpdir(), 'corridor-fixture-'));
+  copies.push(root);
+  const dir = path.join(root, 'network-small');
   cpSync(FIXTURE_DIR, dir, { recursive: true });
   const factors = path.join(dir, 'emission-factors.json');
   if (!existsSync(factors)) cpSync(path.join(REAL_DATA_DIR, 'emission-factors.json'), factors);
