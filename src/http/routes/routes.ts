@@ -6,7 +6,6 @@
 import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
-import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import { planRoutes } from '../../domain/routing/plan-routes.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
