@@ -86,6 +86,8 @@ const TrustProxySchema = z
 const API_KEY_MIN_LENGTH = 16;
 const ApiKeysSchema = z
   .string()
+  // Set but empty after splitting (",", " "): the operator meant to turn keys on. Starting open would fail open.
+  .refine((v) => commaList(v).length > 0, 'is set but holds no key (only commas or spaces); set at least one key, or leave API_KEYS unset to run without authentication')
   .transform(commaList)
   .refine(
     (keys) => keys.every((k) => k.length >= API_KEY_MIN_LENGTH && /^[\x21-\x7e]+$/.test(k)),

@@ -98,4 +98,17 @@ describe('parseConfig', () => {
       (err: Error) => /API_KEYS=\(hidden\): expected/.test(err.message) && !err.message.includes('tooshort-secret'),
     );
   });
+
+  it('fails closed: API_KEYS set to commas or spaces only is refused, not taken as "no authentication"', () => {
+    for (const value of [',', ' ', ' , ,', '\t']) {
+      assert.throws(
+        () => parseConfig({ API_KEYS: value }),
+        (err: Error) => /API_KEYS=\(hidden\): is set but holds no key/.test(err.message),
+        JSON.stringify(value),
+      );
+    }
+    // Unset or empty still means "no keys": the service is open by choice.
+    assert.deepEqual(parseConfig({}).apiKeys, []);
+    assert.deepEqual(parseConfig({ API_KEYS: '' }).apiKeys, []);
+  });
 });
