@@ -100,7 +100,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // The usual operator mistakes get one line that says what to change, not a stack trace.
+    const code = (err as NodeJS.ErrnoException).code;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE') process.stderr.write(`failed to start: port ${config.port} is already in use on ${config.host} (another process listens there); set PORT to a free port\n`);
+    else if (code === 'EACCES') process.stderr.write(`failed to start: not allowed to listen on ${where} (ports below 1024 need privileges); set PORT to 1024 or above\n`);
+    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') process.stderr.write(`failed to start: HOST ${config.host} is not an address of this machine; set HOST to one (0.0.0.0 for all)\n`);
+    else throw err;
+    process.exit(1);
+  }
 }
 
 main().catch((err: unknown) => {
