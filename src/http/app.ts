@@ -18,6 +18,7 @@ import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecur
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestId, requestIdFrom } from './plugins/request-id.js';
 import { registerSecurity, securityServerOptions } from './plugins/security.js';
+import { installJsonBodyParser } from './hooks/json-body.js';
 import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!lean) await registerSecurity(app, deps.config);
   if (!lean) installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
+  installJsonBodyParser(app);
 
   await app.register(fastifySwagger, {
     openapi: {

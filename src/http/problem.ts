@@ -164,7 +164,9 @@ function statusProblem(status: number): ProblemInit | undefined {
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is larger than this service accepts.' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
   if (status === 401) return { code: 'UNAUTHORIZED', detail: 'Send a valid API key in the X-API-Key header.' };
-  if (status === 403) return { code: 'FORBIDDEN', detail: 'The API key in X-API-Key is not accepted.' };
+  // The API-key check answers its own 403 (plugins/api-key.ts); a 403 thrown here comes from the static
+  // file server refusing a path outside its folder (/docs/static/%2e%2e/…): there is nothing at that address.
+  if (status === 403) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 408) return { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' };
   if (status === 404) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 405) return { code: 'METHOD_NOT_ALLOWED', detail: 'This method is not allowed here.' };
@@ -172,9 +174,20 @@ function statusProblem(status: number): ProblemInit | undefined {
   return undefined;
 }
 
+/** A request body refused by the body parser (hooks/json-body.ts), with the problem to answer. */
+export class BodyRefused extends Error {
+  readonly problem: ProblemInit;
+  constructor(problem: ProblemInit) {
+    super(problem.detail);
+    this.name = 'BodyRefused';
+    this.problem = problem;
+  }
+}
+
 /** Turns any thrown value into a problem; unknown errors become a generic INTERNAL. */
 export function toProblem(error: unknown): ProblemInit {
   if (error instanceof DomainError) return domainProblem(error);
+  if (error instanceof BodyRefused) return error.problem;
   if (typeof error === 'object' && error !== null) {
     const e = error as FastifyError;
     if (Array.isArray(e.validation) && e.validation.length > 0) {
@@ -246,7 +259,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const path = request.url.split('?')[0] ?? request.url;
     const allowed = new Set<string>();
     for (const r of routes.values()) if (r.regex.test(path)) for (const m of r.methods) allowed.add(m);
-    if (allowed.size > 0) {
+    // A URL that matches a route pattern with this very method (a wildcard such as /docs/static/*) and still
+    // arrives here was not found by that route: 404, not 405.
+    if (allowed.size > 0 && !allowed.has(request.method)) {
       const allow = [...allowed].sort().join(', ');
       return sendProblem(request, reply, {
         code: 'METHOD_NOT_ALLOWED',
