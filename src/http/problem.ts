@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { drainRequestBody } from './hooks/drain-body.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 
 /** Every problem code the service answers with: its HTTP status and fixed title. */
@@ -250,6 +251,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
       request.log.error({ err: error }, 'request failed');
     } else if (PROBLEM_CODES[problem.code].status >= 500) {
       request.log.warn({ err: error }, 'request refused');
+    }
+    if (problem.code === 'PAYLOAD_TOO_LARGE' && !request.raw.complete) {
+      // Read the rest of the body before answering, so the client gets its 413 and not a reset (drain-body.ts);
+      // then close, since the connection carried bytes nobody parsed.
+      return drainRequestBody(request.raw).then(() =>
+        sendProblem(request, reply, { ...problem, headers: { ...problem.headers, connection: 'close' } }),
+      );
     }
     // Plugins such as the rate limiter set their own headers (Retry-After); keep them.
     return sendProblem(request, reply, problem);
