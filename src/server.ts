@@ -15,6 +15,9 @@ import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './http/plugins/logger.js';
 
+/** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
+const DRAIN_GRACE_MS = 1_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -82,10 +85,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownTimeoutMs);
     timer.unref();
-    // fastify closes the keep-alive sockets idle at this moment; a socket whose request is still in flight
-    // turns idle only after its answer and would hold the server open until KEEP_ALIVE_TIMEOUT_MS, so sweep.
-    const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
-    sweeper.unref();
+    // Answers carry Connection: close from now on (hooks/draining.ts), so busy keep-alive clients leave after
+    // their current answer. A socket idle right now may be carrying a request already on its way: closing it
+    // at once resets that request. So idle sockets are closed only after a grace, then swept every 100 ms
+    // (an idle keep-alive socket would otherwise hold the server open until KEEP_ALIVE_TIMEOUT_MS).
+    // Node's server.close() itself closes every idle socket at once (since Node 19), so it is held off for
+    // the grace: the listener still closes at once, the idle sockets only after the grace.
+    const closeIdle = app.server.closeIdleConnections.bind(app.server);
+    app.server.closeIdleConnections = () => undefined;
+    const grace = setTimeout(() => {
+      app.server.closeIdleConnections = closeIdle;
+      closeIdle();
+      setInterval(closeIdle, 100).unref();
+    }, Math.min(DRAIN_GRACE_MS, shutdownTimeoutMs / 2));
+    grace.unref();
     app.close().then(
       () => {
         logger.info('server closed');

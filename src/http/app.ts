@@ -18,6 +18,7 @@ import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecur
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestId, requestIdFrom } from './plugins/request-id.js';
 import { registerSecurity, securityServerOptions } from './plugins/security.js';
+import { installDraining } from './hooks/draining.js';
 import { installJsonBodyParser } from './hooks/json-body.js';
 import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
@@ -56,6 +57,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: requestIdFrom,
     // Malformed URLs are answered as problems too.
     frameworkErrors: frameworkErrorHandler,
+    // Draining (hooks/draining.ts): requests on sockets still open after close() begins are answered, with
+    // Connection: close, instead of 503; idle sockets are closed by the server's shutdown after a grace.
+    return503OnClosing: false,
+    forceCloseConnections: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!lean) installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
   installJsonBodyParser(app);
+  installDraining(app);
 
   await app.register(fastifySwagger, {
     openapi: {
