@@ -120,10 +120,21 @@ export function securityServerOptions(config: Config): Pick<
     },
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
-    // fastify accepts a hop count at run time (lib/request.js) though its types omit number.
-    trustProxy: config.trustProxy as boolean | string[],
+    trustProxy: trustProxyOption(config.trustProxy),
     clientErrorHandler,
   };
+}
+
+/**
+ * fastify's trustProxy from TRUST_PROXY. A hop count N trusts the N proxies
+ * nearest to the service, whatever their addresses (the client address is the
+ * N-th entry of X-Forwarded-For counted from the right): fastify itself takes
+ * a bare number as "trust nothing", which put every client behind one load
+ * balancer into one rate-limit bucket.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
 }
 
 /**
