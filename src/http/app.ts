@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: OPENAPI_TAGS,
       components: { examples: openapiExamples(), securitySchemes: { [API_KEY_SCHEME]: API_KEY_SECURITY_SCHEME } },
     },
-    transform: withApiKeySecurity(openapiTransform),
+    transform: withApiKeySecurity(openapiTransform, deps.config.apiKeys.length > 0),
     transformObject: openapiTransformObject,
   });
   // No external validator badge: it would send the document's address to validator.swagger.io.
