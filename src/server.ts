@@ -13,6 +13,7 @@ import { loadEmissionFactors } from './domain/emissions/load-emission-factors.js
 import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
+import { createFleet, type Fleet } from './http/fleet/fleet.js';
 import { createLogger } from './http/plugins/logger.js';
 
 /** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
@@ -70,7 +71,27 @@ async function main(): Promise<void> {
     'network loaded',
   );
 
-  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger });
+  // REDIS_URL: rate limits and answers shared across replicas. REDIS_REQUIRED chooses whether start-up waits for
+  // it (and fails) or starts without it and reconnects in the background, serving per-instance meanwhile.
+  let fleet: Fleet | null = null;
+  if (config.redis) {
+    fleet = createFleet(config.redis, (state, err) => {
+      if (state === 'down') logger.warn({ redis: state, err: err?.message }, 'redis unavailable; rate limits and shared answers follow their fault policy');
+      else logger.info({ redis: state }, 'redis connection state');
+    });
+    const ready = await fleet.redis.waitReady(config.redis.connectTimeoutMs);
+    if (!ready && config.redis.required) {
+      process.stderr.write(`failed to start: Redis at REDIS_URL did not answer within ${config.redis.connectTimeoutMs} ms (REDIS_REQUIRED=true); start Redis, or set REDIS_REQUIRED=false to start without it\n`);
+      process.exit(1);
+    }
+    if (!ready) logger.warn({ timeoutMs: config.redis.connectTimeoutMs }, 'starting without redis (REDIS_REQUIRED=false); reconnecting in the background');
+  }
+
+  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger, fleet });
+  if (fleet) {
+    const connection = fleet.redis;
+    app.addHook('onClose', async () => connection.close());
+  }
 
   // Stop accepting, let in-flight requests finish (/ready answers 503 meanwhile), exit 0;
   // exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS.

@@ -14,6 +14,8 @@ import type { Network } from '../domain/network/schema.js';
 import type { PreparedNetwork } from '../domain/routing/prepare.js';
 import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
 import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
+import type { Fleet } from './fleet/fleet.js';
+import { registerFleetMetrics } from './fleet/fleet-metrics.js';
 import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './plugins/api-key.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestId, requestIdFrom } from './plugins/request-id.js';
@@ -37,6 +39,8 @@ export interface AppDeps {
   /** data/emission-factors.json, for the CO2 of routes. */
   emissionFactors: EmissionFactors;
   logger: FastifyBaseLogger;
+  /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
+  fleet?: Fleet | null;
   /**
    * Benchmark only (bench/lean-server.ts): the framework and the routes
    * without the per-request plugins (security headers, CORS, rate limit,
@@ -70,7 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!lean) installRequestId(app);
   installRequestLog(app);
   const metrics = installMetrics(app, deps.network, { countRequests: !lean });
-  if (!lean) await registerSecurity(app, deps.config);
+  if (deps.fleet) registerFleetMetrics(metrics.registry, deps.fleet);
+  if (!lean) await registerSecurity(app, deps.config, deps.fleet ?? null);
   if (!lean) installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
   installJsonBodyParser(app);

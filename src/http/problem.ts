@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { drainRequestBody } from './hooks/drain-body.js';
+import { RateLimitStoreDown, STORE_DOWN_RETRY_AFTER_S } from './fleet/rate-limit-store.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 
 /** Every problem code the service answers with: its HTTP status and fixed title. */
@@ -189,6 +190,13 @@ export class BodyRefused extends Error {
 export function toProblem(error: unknown): ProblemInit {
   if (error instanceof DomainError) return domainProblem(error);
   if (error instanceof BodyRefused) return error.problem;
+  if (error instanceof RateLimitStoreDown) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'Requests cannot be counted against the rate limit now (its shared store does not answer), and this service refuses what it cannot count; retry shortly.',
+      headers: { 'retry-after': String(STORE_DOWN_RETRY_AFTER_S) },
+    };
+  }
   if (typeof error === 'object' && error !== null) {
     const e = error as FastifyError;
     if (Array.isArray(e.validation) && e.validation.length > 0) {

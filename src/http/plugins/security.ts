@@ -15,6 +15,8 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
+import type { Fleet } from '../fleet/fleet.js';
+import { redisRateLimitStore } from '../fleet/rate-limit-store.js';
 import { rawProblemResponse } from '../problem.js';
 
 /** Probes and the metrics scrape come from the platform, not from clients: never limited or shed. */
@@ -142,7 +144,7 @@ export function trustProxyOption(trust: Config['trustProxy']): boolean | string[
  * installProblemHandlers: the CORS plugin adds a catch-all OPTIONS route that
  * the 405 logic must not count as a resource.
  */
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<void> {
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
@@ -167,6 +169,14 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
       allowList: (request) => INFRA_ROUTES.has(request.routeOptions.url ?? ''),
+      // With REDIS_URL every replica counts against one limit per client (fleet/rate-limit-store.ts);
+      // skipOnError is the fail-open policy, the store itself turns errors into 503 for the refuse policy.
+      ...(fleet
+        ? {
+            store: redisRateLimitStore(fleet.redis.client, fleet.rateLimit.policy, fleet.rateLimit.stats),
+            skipOnError: fleet.rateLimit.policy === 'allow',
+          }
+        : {}),
     });
   }
 
