@@ -33,7 +33,8 @@ async function buildOn(dataDir: string) {
   const network = await loadNetwork(dataDir);
   const prepared = prepareNetwork(network);
   const app = await buildApp({
-    config: parseConfig({ DATA_DIR: dataDir }),
+    // No load shedding while the examples are captured: a busy machine must not save a 503 as an example.
+    config: parseConfig({ DATA_DIR: dataDir, MAX_EVENT_LOOP_DELAY_MS: '0' }),
     network,
     prepared,
     places: new PlaceIndex(network.places),

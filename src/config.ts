@@ -86,11 +86,25 @@ const TrustProxySchema = z
 const API_KEY_MIN_LENGTH = 16;
 const ApiKeysSchema = z
   .string()
+  // Set but empty after splitting (",", " "): the operator meant to turn keys on. Starting open would fail open.
+  .refine((v) => commaList(v).length > 0, 'is set but holds no key (only commas or spaces); set at least one key, or leave API_KEYS unset to run without authentication')
   .transform(commaList)
   .refine(
     (keys) => keys.every((k) => k.length >= API_KEY_MIN_LENGTH && /^[\x21-\x7e]+$/.test(k)),
     `expected a comma-separated list of keys, each at least ${API_KEY_MIN_LENGTH} printable ASCII characters without spaces`,
   );
+
+/** redis://[user:password@]host:port[/db] or rediss:// (TLS). */
+const RedisUrlSchema = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'expected a Redis URL such as redis://redis:6379 or rediss://user:password@host:6380/0');
+
+const BooleanSchema = z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true');
 
 export const ConfigSchema = z
   .object({
@@ -128,6 +142,19 @@ export const ConfigSchema = z
     MAX_RSS_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
     /** Route answers kept in memory (least recently used dropped first); 0 turns the cache off. */
     ROUTE_CACHE_ENTRIES: wholeNumber('entries', 0, 1_000_000).default(1000),
+    /** Shared store for rate limits and answers across replicas; unset (the default) keeps both per instance. */
+    REDIS_URL: RedisUrlSchema.optional(),
+    /** true: start-up fails when Redis is not reachable within REDIS_CONNECT_TIMEOUT_MS; false: start and reconnect. */
+    REDIS_REQUIRED: BooleanSchema.default(false),
+    REDIS_CONNECT_TIMEOUT_MS: wholeNumber('milliseconds', 1, 60_000).default(2_000),
+    /** A cache read slower than this is a miss, ms. */
+    REDIS_TIMEOUT_MS: wholeNumber('milliseconds', 1, 10_000).default(100),
+    /** Shared answers expire after this, s. */
+    REDIS_CACHE_TTL_S: wholeNumber('seconds', 1, 30 * 86_400).default(3_600),
+    /** Larger answers are not shared, bytes. */
+    REDIS_CACHE_MAX_BYTES: wholeNumber('bytes', 1, 64 * 1024 * 1024).default(512 * 1024),
+    /** When Redis cannot count a request: allow it uncounted (fail open) or refuse it with 503. */
+    RATE_LIMIT_ON_REDIS_ERROR: z.enum(['allow', 'refuse']).default('allow'),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -151,6 +178,18 @@ export const ConfigSchema = z
       maxRssBytes: env.MAX_RSS_BYTES,
     },
     routeCacheEntries: env.ROUTE_CACHE_ENTRIES,
+    redis:
+      env.REDIS_URL === undefined
+        ? null
+        : {
+            url: env.REDIS_URL,
+            required: env.REDIS_REQUIRED,
+            connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
+            timeoutMs: env.REDIS_TIMEOUT_MS,
+            cacheTtlS: env.REDIS_CACHE_TTL_S,
+            cacheMaxBytes: env.REDIS_CACHE_MAX_BYTES,
+            rateLimitOnError: env.RATE_LIMIT_ON_REDIS_ERROR,
+          },
   }));
 
 export type Config = z.output<typeof ConfigSchema>;
@@ -174,8 +213,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(config)');
-    // API keys are secrets: name the variable, never echo its value.
-    const shown = name === 'API_KEYS' ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    // API keys and Redis URLs (which may hold a password) are secrets: name the variable, never echo its value.
+    const shown = name === 'API_KEYS' || name === 'REDIS_URL' ? '(hidden)' : JSON.stringify(env[name] ?? '');
     return `  ${name}=${shown}: ${issue.message}`;
   });
   throw new Error(`invalid configuration:\n${lines.join('\n')}`);

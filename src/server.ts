@@ -13,7 +13,11 @@ import { loadEmissionFactors } from './domain/emissions/load-emission-factors.js
 import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
+import { createFleet, type Fleet } from './http/fleet/fleet.js';
 import { createLogger } from './http/plugins/logger.js';
+
+/** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
+const DRAIN_GRACE_MS = 1_000;
 
 async function main(): Promise<void> {
   let config;
@@ -67,7 +71,27 @@ async function main(): Promise<void> {
     'network loaded',
   );
 
-  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger });
+  // REDIS_URL: rate limits and answers shared across replicas. REDIS_REQUIRED chooses whether start-up waits for
+  // it (and fails) or starts without it and reconnects in the background, serving per-instance meanwhile.
+  let fleet: Fleet | null = null;
+  if (config.redis) {
+    fleet = createFleet(config.redis, (state, err) => {
+      if (state === 'down') logger.warn({ redis: state, err: err?.message }, 'redis unavailable; rate limits and shared answers follow their fault policy');
+      else logger.info({ redis: state }, 'redis connection state');
+    });
+    const ready = await fleet.redis.waitReady(config.redis.connectTimeoutMs);
+    if (!ready && config.redis.required) {
+      process.stderr.write(`failed to start: Redis at REDIS_URL did not answer within ${config.redis.connectTimeoutMs} ms (REDIS_REQUIRED=true); start Redis, or set REDIS_REQUIRED=false to start without it\n`);
+      process.exit(1);
+    }
+    if (!ready) logger.warn({ timeoutMs: config.redis.connectTimeoutMs }, 'starting without redis (REDIS_REQUIRED=false); reconnecting in the background');
+  }
+
+  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger, fleet });
+  if (fleet) {
+    const connection = fleet.redis;
+    app.addHook('onClose', async () => connection.close());
+  }
 
   // Stop accepting, let in-flight requests finish (/ready answers 503 meanwhile), exit 0;
   // exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS.
@@ -82,10 +106,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownTimeoutMs);
     timer.unref();
-    // fastify closes the keep-alive sockets idle at this moment; a socket whose request is still in flight
-    // turns idle only after its answer and would hold the server open until KEEP_ALIVE_TIMEOUT_MS, so sweep.
-    const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
-    sweeper.unref();
+    // Answers carry Connection: close from now on (hooks/draining.ts), so busy keep-alive clients leave after
+    // their current answer. A socket idle right now may be carrying a request already on its way: closing it
+    // at once resets that request. So idle sockets are closed only after a grace, then swept every 100 ms
+    // (an idle keep-alive socket would otherwise hold the server open until KEEP_ALIVE_TIMEOUT_MS).
+    // Node's server.close() itself closes every idle socket at once (since Node 19), so it is held off for
+    // the grace: the listener still closes at once, the idle sockets only after the grace.
+    const closeIdle = app.server.closeIdleConnections.bind(app.server);
+    app.server.closeIdleConnections = () => undefined;
+    const grace = setTimeout(() => {
+      app.server.closeIdleConnections = closeIdle;
+      closeIdle();
+      setInterval(closeIdle, 100).unref();
+    }, Math.min(DRAIN_GRACE_MS, shutdownTimeoutMs / 2));
+    grace.unref();
     app.close().then(
       () => {
         logger.info('server closed');
@@ -100,7 +134,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // The usual operator mistakes get one line that says what to change, not a stack trace.
+    const code = (err as NodeJS.ErrnoException).code;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE') process.stderr.write(`failed to start: port ${config.port} is already in use on ${config.host} (another process listens there); set PORT to a free port\n`);
+    else if (code === 'EACCES') process.stderr.write(`failed to start: not allowed to listen on ${where} (ports below 1024 need privileges); set PORT to 1024 or above\n`);
+    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') process.stderr.write(`failed to start: HOST ${config.host} is not an address of this machine; set HOST to one (0.0.0.0 for all)\n`);
+    else throw err;
+    process.exit(1);
+  }
 }
 
 main().catch((err: unknown) => {

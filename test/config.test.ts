@@ -16,6 +16,7 @@ const DEFAULT_REST = {
   shutdownTimeoutMs: 10_000,
   pressure: { maxEventLoopDelayMs: 1_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
   routeCacheEntries: 1000,
+  redis: null,
 };
 
 describe('parseConfig', () => {
@@ -78,6 +79,16 @@ describe('parseConfig', () => {
     assert.equal(c.shutdownTimeoutMs, 3000);
     assert.deepEqual(c.pressure, { maxEventLoopDelayMs: 200, maxEventLoopUtilization: 0.95, maxHeapUsedBytes: 500_000_000, maxRssBytes: 800_000_000 });
     assert.equal(parseConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.deepEqual(parseConfig({ REDIS_URL: 'redis://redis:6379', REDIS_REQUIRED: 'true', RATE_LIMIT_ON_REDIS_ERROR: 'refuse' }).redis, {
+      url: 'redis://redis:6379',
+      required: true,
+      connectTimeoutMs: 2000,
+      timeoutMs: 100,
+      cacheTtlS: 3600,
+      cacheMaxBytes: 524288,
+      rateLimitOnError: 'refuse',
+    });
+    assert.throws(() => parseConfig({ REDIS_URL: 'http://user:secret@redis:6379' }), (err: Error) => /REDIS_URL=\(hidden\): expected a Redis URL/.test(err.message) && !err.message.includes('secret'));
     assert.equal(parseConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
   });
 
@@ -97,5 +108,18 @@ describe('parseConfig', () => {
       () => parseConfig({ API_KEYS: 'tooshort-secret' }),
       (err: Error) => /API_KEYS=\(hidden\): expected/.test(err.message) && !err.message.includes('tooshort-secret'),
     );
+  });
+
+  it('fails closed: API_KEYS set to commas or spaces only is refused, not taken as "no authentication"', () => {
+    for (const value of [',', ' ', ' , ,', '\t']) {
+      assert.throws(
+        () => parseConfig({ API_KEYS: value }),
+        (err: Error) => /API_KEYS=\(hidden\): is set but holds no key/.test(err.message),
+        JSON.stringify(value),
+      );
+    }
+    // Unset or empty still means "no keys": the service is open by choice.
+    assert.deepEqual(parseConfig({}).apiKeys, []);
+    assert.deepEqual(parseConfig({ API_KEYS: '' }).apiKeys, []);
   });
 });

@@ -14,10 +14,14 @@ import type { Network } from '../domain/network/schema.js';
 import type { PreparedNetwork } from '../domain/routing/prepare.js';
 import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
 import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
+import type { Fleet } from './fleet/fleet.js';
+import { registerFleetMetrics } from './fleet/fleet-metrics.js';
 import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './plugins/api-key.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestId, requestIdFrom } from './plugins/request-id.js';
 import { registerSecurity, securityServerOptions } from './plugins/security.js';
+import { installDraining } from './hooks/draining.js';
+import { installJsonBodyParser } from './hooks/json-body.js';
 import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
@@ -35,6 +39,8 @@ export interface AppDeps {
   /** data/emission-factors.json, for the CO2 of routes. */
   emissionFactors: EmissionFactors;
   logger: FastifyBaseLogger;
+  /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
+  fleet?: Fleet | null;
   /**
    * Benchmark only (bench/lean-server.ts): the framework and the routes
    * without the per-request plugins (security headers, CORS, rate limit,
@@ -55,6 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: requestIdFrom,
     // Malformed URLs are answered as problems too.
     frameworkErrors: frameworkErrorHandler,
+    // Draining (hooks/draining.ts): requests on sockets still open after close() begins are answered, with
+    // Connection: close, instead of 503; idle sockets are closed by the server's shutdown after a grace.
+    return503OnClosing: false,
+    forceCloseConnections: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -64,9 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!lean) installRequestId(app);
   installRequestLog(app);
   const metrics = installMetrics(app, deps.network, { countRequests: !lean });
-  if (!lean) await registerSecurity(app, deps.config);
+  if (deps.fleet) registerFleetMetrics(metrics.registry, deps.fleet);
+  if (!lean) await registerSecurity(app, deps.config, deps.fleet ?? null);
   if (!lean) installApiKey(app, deps.config.apiKeys);
   installProblemHandlers(app);
+  installJsonBodyParser(app);
+  installDraining(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -75,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: OPENAPI_TAGS,
       components: { examples: openapiExamples(), securitySchemes: { [API_KEY_SCHEME]: API_KEY_SECURITY_SCHEME } },
     },
-    transform: withApiKeySecurity(openapiTransform),
+    transform: withApiKeySecurity(openapiTransform, deps.config.apiKeys.length > 0),
     transformObject: openapiTransformObject,
   });
   // No external validator badge: it would send the document's address to validator.swagger.io.

@@ -6,6 +6,7 @@
  */
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { nullableWithType } from './openapi-oas30.js';
 import { exampleSummary, OPERATION_EXAMPLES, readSavedAnswer } from './schemas/operation-examples.js';
 import { SERVICE } from './service-info.js';
 
@@ -97,7 +98,12 @@ export const openapiTransformObject: SwaggerTransformObject = (input) => {
   }
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   addOperationExamples(doc.paths as Paths);
-  return { ...doc, components: { ...doc.components, schemas: kept } } as ReturnType<SwaggerTransformObject>;
+  return nullableWithType({
+    ...doc,
+    // Relative to wherever the document is served from, so "Try it out" asks this very service.
+    servers: [{ url: '/', description: 'This service' }],
+    components: { ...doc.components, schemas: kept },
+  }) as ReturnType<SwaggerTransformObject>;
 };
 
 type NamedExamples = Record<string, { summary: string; value: unknown }>;

@@ -6,6 +6,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { drainRequestBody } from './hooks/drain-body.js';
+import { RateLimitStoreDown, STORE_DOWN_RETRY_AFTER_S } from './fleet/rate-limit-store.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 
 /** Every problem code the service answers with: its HTTP status and fixed title. */
@@ -164,7 +166,9 @@ function statusProblem(status: number): ProblemInit | undefined {
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is larger than this service accepts.' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
   if (status === 401) return { code: 'UNAUTHORIZED', detail: 'Send a valid API key in the X-API-Key header.' };
-  if (status === 403) return { code: 'FORBIDDEN', detail: 'The API key in X-API-Key is not accepted.' };
+  // The API-key check answers its own 403 (plugins/api-key.ts); a 403 thrown here comes from the static
+  // file server refusing a path outside its folder (/docs/static/%2e%2e/…): there is nothing at that address.
+  if (status === 403) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 408) return { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' };
   if (status === 404) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 405) return { code: 'METHOD_NOT_ALLOWED', detail: 'This method is not allowed here.' };
@@ -172,9 +176,27 @@ function statusProblem(status: number): ProblemInit | undefined {
   return undefined;
 }
 
+/** A request body refused by the body parser (hooks/json-body.ts), with the problem to answer. */
+export class BodyRefused extends Error {
+  readonly problem: ProblemInit;
+  constructor(problem: ProblemInit) {
+    super(problem.detail);
+    this.name = 'BodyRefused';
+    this.problem = problem;
+  }
+}
+
 /** Turns any thrown value into a problem; unknown errors become a generic INTERNAL. */
 export function toProblem(error: unknown): ProblemInit {
   if (error instanceof DomainError) return domainProblem(error);
+  if (error instanceof BodyRefused) return error.problem;
+  if (error instanceof RateLimitStoreDown) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'Requests cannot be counted against the rate limit now (its shared store does not answer), and this service refuses what it cannot count; retry shortly.',
+      headers: { 'retry-after': String(STORE_DOWN_RETRY_AFTER_S) },
+    };
+  }
   if (typeof error === 'object' && error !== null) {
     const e = error as FastifyError;
     if (Array.isArray(e.validation) && e.validation.length > 0) {
@@ -238,6 +260,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
     } else if (PROBLEM_CODES[problem.code].status >= 500) {
       request.log.warn({ err: error }, 'request refused');
     }
+    if (problem.code === 'PAYLOAD_TOO_LARGE' && !request.raw.complete) {
+      // Read the rest of the body before answering, so the client gets its 413 and not a reset (drain-body.ts);
+      // then close, since the connection carried bytes nobody parsed.
+      return drainRequestBody(request.raw).then(() =>
+        sendProblem(request, reply, { ...problem, headers: { ...problem.headers, connection: 'close' } }),
+      );
+    }
     // Plugins such as the rate limiter set their own headers (Retry-After); keep them.
     return sendProblem(request, reply, problem);
   });
@@ -246,7 +275,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const path = request.url.split('?')[0] ?? request.url;
     const allowed = new Set<string>();
     for (const r of routes.values()) if (r.regex.test(path)) for (const m of r.methods) allowed.add(m);
-    if (allowed.size > 0) {
+    // A URL that matches a route pattern with this very method (a wildcard such as /docs/static/*) and still
+    // arrives here was not found by that route: 404, not 405.
+    if (allowed.size > 0 && !allowed.has(request.method)) {
       const allow = [...allowed].sort().join(', ');
       return sendProblem(request, reply, {
         code: 'METHOD_NOT_ALLOWED',

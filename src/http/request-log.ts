@@ -33,7 +33,8 @@ function isQuiet(url: string): boolean {
 export function installRequestLog(app: FastifyInstance): void {
   app.decorateRequest('logFields', null as unknown as Record<string, unknown>);
   app.addHook('onRequest', (request, _reply, done) => {
-    request.logFields = { method: request.method, url: request.url, statusCode: 0, ms: 0 };
+    // client: the address the rate limiter keys on (X-Forwarded-For as far as TRUST_PROXY trusts it).
+    request.logFields = { method: request.method, url: request.url, client: request.ip, statusCode: 0, ms: 0 };
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {

@@ -90,8 +90,23 @@ describe('security headers and the documentation UI', () => {
       { ...doc.components.securitySchemes.ApiKey, description: undefined },
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: undefined },
     );
-    assert.deepEqual(doc.paths['/v1/routes']?.get?.security, [{ ApiKey: [] }]);
-    assert.equal(doc.paths['/health']?.get?.security, undefined);
+    // Open by default: no lock in Swagger UI, and the linters see every operation's security defined.
+    assert.deepEqual(doc.paths['/v1/routes']?.get?.security, []);
+    assert.deepEqual(doc.paths['/health']?.get?.security, []);
+  });
+
+  it('with API_KEYS set, the served document requires the key on /v1 operations only', async () => {
+    const keyed = await appWith({ API_KEYS: 'k1-0123456789abcdef' });
+    try {
+      const doc = (await keyed.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+        paths: Record<string, Record<string, { security?: unknown }>>;
+      };
+      assert.deepEqual(doc.paths['/v1/routes']?.get?.security, [{ ApiKey: [] }]);
+      assert.deepEqual(doc.paths['/v1/places']?.get?.security, [{ ApiKey: [] }]);
+      assert.deepEqual(doc.paths['/health']?.get?.security, []);
+    } finally {
+      await keyed.app.close();
+    }
   });
 
   it('answers with no CORS headers when CORS_ORIGINS is empty', async () => {

@@ -30,6 +30,9 @@ describe('docs/deploying.md', () => {
       const shown = rows.get(name)!;
       if (Array.isArray(value) && value.length === 0) {
         assert.match(shown, /^\*\(empty/, name);
+      } else if (value === undefined) {
+        // An optional setting with no default (REDIS_URL): the table says it is off when unset.
+        assert.match(shown, /^unset/, name);
       } else {
         assert.equal(shown, `\`${String(value)}\``, name);
       }

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixtureCopy, listeningPort, spawnServer } from './spawn-helper.js';
@@ -47,6 +48,20 @@ describe('server start-up', () => {
     assert.match(s.stderr(), /places\/af\.json: record "herat", field "lat": /);
     assert.match(s.stderr(), /places\/af\.json: record "torghundi", field "country": /);
     rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  it('a port already in use: one line that says so, no stack trace, exit code 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const s = spawnServer({ DATA_DIR: fixtureCopy(), PORT: String(port), HOST: '127.0.0.1' });
+      assert.equal((await s.exited).code, 1);
+      assert.match(s.stderr(), new RegExp(`^failed to start: port ${port} is already in use on 127\\.0\\.0\\.1 .*set PORT to a free port\\n$`));
+      assert.doesNotMatch(s.stderr(), /\n\s+at /, 'no stack trace');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('refuses a data set with unparsable JSON, naming the file', async () => {

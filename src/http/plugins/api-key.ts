@@ -64,17 +64,22 @@ export const API_KEY_SECURITY_SCHEME = {
   in: 'header' as const,
   name: 'X-API-Key',
   description:
-    'Needed on every /v1 operation only when the service is deployed with API_KEYS set (see docs/deploying.md); ' +
-    'otherwise the API is open. Missing key: 401 UNAUTHORIZED; wrong key: 403 FORBIDDEN.',
+    'Used only when the service is deployed with API_KEYS set (see docs/deploying.md): its operations then list this ' +
+    'scheme, and a missing key is 401 UNAUTHORIZED, a wrong one 403 FORBIDDEN. This document describes the service as ' +
+    'it runs by default, open: every operation has `security: []`.',
 };
 
-/** Wraps the OpenAPI route transform so every /v1 operation names the ApiKey scheme. */
-export function withApiKeySecurity(transform: SwaggerTransform): SwaggerTransform {
+/**
+ * Wraps the OpenAPI route transform with each operation's security: with keys
+ * configured, every /v1 operation names the ApiKey scheme (Swagger UI shows
+ * its lock and an Authorize button); without, every operation says
+ * `security: []`, so the document and Swagger UI show an open API, as it is.
+ * Infrastructure routes (/health, /ready, /metrics, /docs) are always open.
+ */
+export function withApiKeySecurity(transform: SwaggerTransform, keysConfigured: boolean): SwaggerTransform {
   return (input) => {
     const out = transform(input);
-    if (input.url === PROTECTED_PREFIX || input.url.startsWith(`${PROTECTED_PREFIX}/`)) {
-      return { ...out, schema: { ...out.schema, security: [{ [API_KEY_SCHEME]: [] }] } };
-    }
-    return out;
+    const isApi = input.url === PROTECTED_PREFIX || input.url.startsWith(`${PROTECTED_PREFIX}/`);
+    return { ...out, schema: { ...out.schema, security: isApi && keysConfigured ? [{ [API_KEY_SCHEME]: [] }] : [] } };
   };
 }

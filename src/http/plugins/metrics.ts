@@ -60,7 +60,7 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     name: `${PREFIX}route_plans_total`,
     help:
       'Route planning requests, by objective, outcome (ok, or the problem code in lower case) and answer cache ' +
-      '(hit: answered from memory without planning, miss: planned, none: cache off).',
+      '(hit: answered from memory without planning, shared: from the Redis tier without planning, miss: planned, none: cache off).',
     labelNames: ['objective', 'outcome', 'cache'] as const,
     registers: [registry],
   });
@@ -137,7 +137,7 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     // Answers refused before planning (auth, rate limit, validation) carry no objective and are not computations.
     if (fields === null || typeof fields.objective !== 'string') return;
     const outcome = status < 400 ? 'ok' : String(fields.code ?? `status_${status}`).toLowerCase();
-    const cache = fields.cache === 'hit' || fields.cache === 'miss' ? fields.cache : 'none';
+    const cache = fields.cache === 'hit' || fields.cache === 'miss' || fields.cache === 'shared' ? fields.cache : 'none';
     const children = planChildrenFor(fields.objective, outcome, cache);
     children.plans.inc();
     if (typeof fields.planMs === 'number') children.duration.observe(fields.planMs / 1000);

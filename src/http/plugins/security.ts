@@ -15,6 +15,8 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
+import type { Fleet } from '../fleet/fleet.js';
+import { redisRateLimitStore } from '../fleet/rate-limit-store.js';
 import { rawProblemResponse } from '../problem.js';
 
 /** Probes and the metrics scrape come from the platform, not from clients: never limited or shed. */
@@ -120,10 +122,21 @@ export function securityServerOptions(config: Config): Pick<
     },
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
-    // fastify accepts a hop count at run time (lib/request.js) though its types omit number.
-    trustProxy: config.trustProxy as boolean | string[],
+    trustProxy: trustProxyOption(config.trustProxy),
     clientErrorHandler,
   };
+}
+
+/**
+ * fastify's trustProxy from TRUST_PROXY. A hop count N trusts the N proxies
+ * nearest to the service, whatever their addresses (the client address is the
+ * N-th entry of X-Forwarded-For counted from the right): fastify itself takes
+ * a bare number as "trust nothing", which put every client behind one load
+ * balancer into one rate-limit bucket.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
 }
 
 /**
@@ -131,7 +144,7 @@ export function securityServerOptions(config: Config): Pick<
  * installProblemHandlers: the CORS plugin adds a catch-all OPTIONS route that
  * the 405 logic must not count as a resource.
  */
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<void> {
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
@@ -156,6 +169,14 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
       allowList: (request) => INFRA_ROUTES.has(request.routeOptions.url ?? ''),
+      // With REDIS_URL every replica counts against one limit per client (fleet/rate-limit-store.ts);
+      // skipOnError is the fail-open policy, the store itself turns errors into 503 for the refuse policy.
+      ...(fleet
+        ? {
+            store: redisRateLimitStore(fleet.redis.client, fleet.rateLimit.policy, fleet.rateLimit.stats),
+            skipOnError: fleet.rateLimit.policy === 'allow',
+          }
+        : {}),
     });
   }
 

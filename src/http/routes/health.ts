@@ -47,7 +47,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           200: { description: 'Ready to plan routes.', content: { 'application/json': { schema: ReadinessSchema } } },
           ...problemResponses('/ready', {
             SERVICE_UNAVAILABLE: {
-              when: 'the network is not loaded or the server is shutting down',
+              when: 'the network is not loaded, the server is shutting down, or Redis is down with RATE_LIMIT_ON_REDIS_ERROR=refuse',
               detail: 'The server is shutting down.',
             },
             INTERNAL: INTERNAL_DOC,
@@ -63,7 +63,18 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           detail: closing ? 'The server is shutting down.' : 'The network is not loaded.',
         });
       }
-      return { status: 'ready' as const, dataVersion: deps.network.parameters.dataVersion, places };
+      const fleet = deps.fleet;
+      if (!fleet) return { status: 'ready' as const, dataVersion: deps.network.parameters.dataVersion, places };
+      const redis = fleet.redis.state();
+      // Under the refuse policy every counted request is refused while Redis is down: not ready for traffic.
+      if (redis !== 'ready' && fleet.rateLimit.policy === 'refuse') {
+        return sendProblem(request, reply, {
+          code: 'SERVICE_UNAVAILABLE',
+          detail: `Redis is ${redis} and RATE_LIMIT_ON_REDIS_ERROR=refuse: requests cannot be counted.`,
+          headers: { 'retry-after': '5' },
+        });
+      }
+      return { status: 'ready' as const, dataVersion: deps.network.parameters.dataVersion, places, redis };
     },
   );
 };

@@ -10,6 +10,13 @@ export const ReadinessSchema = z
     status: z.literal('ready'),
     dataVersion: z.string().describe('Version of the loaded data set.'),
     places: z.number().int().describe('Places in the loaded network.'),
+    redis: z
+      .enum(['ready', 'connecting', 'down'])
+      .optional()
+      .describe(
+        'Only when REDIS_URL is set: the shared store for rate limits and answers. While it is not ready the service still answers ' +
+          '(answers are planned per instance; rate limits follow RATE_LIMIT_ON_REDIS_ERROR); with RATE_LIMIT_ON_REDIS_ERROR=refuse, /ready is 503 instead.',
+      ),
   })
   .meta({
     id: 'Readiness',
