@@ -74,10 +74,10 @@ describe('corrections on the real network', () => {
     );
   });
 
-  it('Tejen → Sarakhs (Iran) is the 132 km Turkmen share of Tejen – Mashhad 280 km plus 3 km beyond the border', () => {
-    // Tejen – Saraghs 129 + Saraghs – Sarakhs 6 = 135 km; 3 km of the border link lie in Turkmenistan.
+  it('Tejen → Sarakhs (Iran) is the published 132 km Turkmen share of Tejen – Mashhad 280 km, border link included', () => {
+    // Tejen – Saraghs 126 + Saraghs – Sarakhs 6 = 132 km; Sarakhs – Mashhad must then be 280 − 132 = 148 km.
     const r = route('tejen', 'sarakhs');
-    near(r.distanceKm, 135);
+    near(r.distanceKm, 132);
     assert.deepEqual(r.places, ['tejen', 'saraghs', 'sarakhs']);
     assert.deepEqual(r.crossings.map((c) => c.crossingId), ['saraghs--sarakhs']);
   });

@@ -8,16 +8,14 @@
 const COMBINING_MARKS = /\p{M}+/gu;
 /**
  * Any run of characters that are not letters or digits collapses to one space.
- * Letters of every script count (Алматы, Ташкент, 乌鲁木齐 are names too); modifier
- * letters such as ʿ and ʻ (Bandar-e ʿAbbās, Fargʻona) do not, they separate.
+ * Letters of every script count, so local-script names (Ташкент, کراچی) can be
+ * looked up as they are written.
  */
-const NON_ALNUM_RUN = /[^\p{Ll}\p{Lu}\p{Lt}\p{Lo}\p{Nd}]+/gu;
+const NON_ALNUM_RUN = /(?:[^\p{L}\p{N}]|\p{Lm})+/gu; // modifier letters (ʿ in ʿAbbās) are marks in effect
 
 /**
  * NFKD, strip combining marks, map the dotless ı (Turkish, Azerbaijani) to i,
- * lowercase, every run of characters that are not letters or digits to one
- * space, trim. Latin letters end up as a-z; other scripts keep their letters
- * (lowercased, marks stripped: "Й" folds like "и").
+ * lowercase, every run of characters that are not letters or digits (any script) to one space, trim.
  */
 export function foldName(s: string): string {
   return s
