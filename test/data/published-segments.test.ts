@@ -53,14 +53,14 @@ describe('published segment lengths on the real network', () => {
     });
   }
 
-  it('today Almaty → Karachi is all rail through Iran with two gauge changes (Sarakhs 1520→1435, Zahedan 1435→1676)', () => {
+  it('today Almaty → Karachi is all rail through Iran with two gauge changes (Turkmen Saraghs 1520→1435, Zahedan 1435→1676)', () => {
     const [r] = planRoutes(prepared, { ...DEFAULT_QUERY, from: 'almaty', to: 'kiamari' });
     assert.ok(r);
     assert.deepEqual(Object.keys(r.distanceKmByMode), ['rail']);
     assert.deepEqual(
       r.gaugeBreaks.map((g) => [g.placeId, g.fromGaugeMm, g.toGaugeMm]),
       [
-        ['sarakhs', 1520, 1435],
+        ['saraghs', 1520, 1435],
         ['zahedan', 1435, 1676],
       ],
     );

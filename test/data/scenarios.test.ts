@@ -43,16 +43,17 @@ const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - e
 // Bukhara 97 – Khodzhadavlet 94 – Farap 22 – Turkmenabat 10 – Mary 243 = 1,958 km.
 // Spezand → Kiamari (ML-3 then ML-1): Sibi 117 – Jacobabad 156 – Sukkur 79 – Rohri 5 – Nawabshah 183 –
 // Hyderabad 115 – Kotri 9 – Pipri 126 – Bin Qasim 5 – Landhi 14 – Karachi Cantt 20 – Karachi City 4 – Kiamari 5 = 838 km.
-// Today, Mary → Spezand through Iran: Tejen 128 – Saraghs 132 – Sarakhs 8 – Mashhad 165 – Fariman 38 –
+// Today, Mary → Spezand through Iran: Tejen 128 – Saraghs 126 – Sarakhs 6 – Mashhad 165 – Fariman 38 –
 // Torbat-e Heydarieh 107 – Bafq 667 – Kerman 261 – Bam 225 – Zahedan 300 – Mirjaveh 93.8 – Koh-i-Taftan 12.7 –
-// Nok Kundi 104.1 – Dalbandin 168 – Nushki 185 – Spezand 134 = 2,728.6 km.
-const TODAY_ALMATY_KIAMARI_KM = 1958 + 2728.6 + 838; // 5,524.6
+// Nok Kundi 104.1 – Dalbandin 168 – Nushki 185 – Spezand 134 = 2,720.6 km (Tejen – Saraghs – Sarakhs is the
+// published 132 km Turkmen share of Tejen – Mashhad, border link included).
+const TODAY_ALMATY_KIAMARI_KM = 1958 + 2720.6 + 838; // 5,516.6
 // Built, Mary → Spezand through Afghanistan: Serhetabat 315 – Torghundi 9 – Sanobar 22 – Herat 93 – Kandahar 737.5 –
 // Spin Boldak 96 – Chaman 13 – Shela Bagh 30 – Qilla Abdullah 16 – Bostan 63 – Quetta 33 – Spezand 24 = 1,451.5 km.
 const BUILT_ALMATY_KIAMARI_KM = 1958 + 1451.5 + 838; // 4,247.5
 
 describe('named scenarios on the real network', () => {
-  it('today: Almaty → Karachi (Kiamari), shortest, runs through Iran (Sarakhs, Zahedan), 5,524.6 km', () => {
+  it('today: Almaty → Karachi (Kiamari), shortest, runs through Iran (Sarakhs, Zahedan), 5,516.6 km', () => {
     const r = best(undefined, 'almaty', 'kiamari', { objective: 'shortest' });
     near(r.distanceKm, TODAY_ALMATY_KIAMARI_KM);
     assert.ok(r.places.includes('sarakhs') && r.places.includes('zahedan'));
@@ -98,10 +99,10 @@ describe('named scenarios on the real network', () => {
   });
 
   it('rasht-astara-built: Baku → Tehran by rail through Astara and Rasht, 70 + 243 + 10 + 162 + 164 + 169 = 818 km', () => {
-    // Today the shortest rail/ferry way crosses the Caspian: Alat 70 – ferry to Turkmenbashi 306 – Bereket 253 – Etrek 239 –
-    // Incheh Borun 20 – Gorgan 88 – Garmsar 407 – Tehran 114.3 = 1,497.3 km.
+    // Today the shortest rail/ferry way crosses the Caspian: Alat 70 – ferry to Turkmenbashi 306 – Balkanabat 142 –
+    // Bereket 111 – Etrek 226 – Incheh Borun 21 – Gorgan 88 – Garmsar 407 – Tehran 114.3 = 1,485.3 km.
     const today = best(undefined, 'baku', 'tehran', { objective: 'shortest' });
-    near(today.distanceKm, 1497.3);
+    near(today.distanceKm, 1485.3);
     const r = best('rasht-astara-built', 'baku', 'tehran', { objective: 'shortest' });
     near(r.distanceKm, 818);
     assert.deepEqual(r.places, ['baku', 'alat-port', 'astara-az', 'astara-ir', 'rasht', 'qazvin', 'tehran']);
