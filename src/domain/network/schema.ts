@@ -121,6 +121,21 @@ export const FerryTimingSchema = z.object({
   handlingHours: RangeSchema,
 });
 
+/**
+ * Whether shippers can book a sailing on a ferry or sea link:
+ * - scheduled: a published, regular service;
+ * - on-demand: no schedule, a vessel sails when chartered or loaded;
+ * - none: no service at all is known to run (the sea lane exists, no operator uses it).
+ */
+export const ServiceKindSchema = z.enum(['scheduled', 'on-demand', 'none']);
+
+export const ServiceSchema = z.object({
+  kind: ServiceKindSchema,
+  asOf: AsOfSchema,
+  sources: z.array(SourceSchema).min(1),
+  notes: z.string().optional(),
+});
+
 export const SeaTimingSchema = z.object({
   /** Port handling at both ends together, h. Sailing time comes from lengthKm and the vessel speed parameter. */
   handlingHours: RangeSchema,
@@ -144,6 +159,12 @@ export const LinkSchema = z
     speedKmh: SpeedRangeSchema.optional(),
     ferry: FerryTimingSchema.optional(),
     sea: SeaTimingSchema.optional(),
+    /**
+     * The service on a ferry or sea link. Required for sea links. Optional for
+     * ferries: absent means unknown, and a route using such a leg says so
+     * (SERVICE_UNKNOWN) rather than assuming a schedule.
+     */
+    service: ServiceSchema.optional(),
     corridors: z.array(IdSchema).default([]),
     sources: z.array(SourceSchema).min(1),
     notes: z.string().optional(),
@@ -153,6 +174,10 @@ export const LinkSchema = z
     if (l.mode !== 'rail' && l.gaugeMm !== undefined) ctx.addIssue({ code: 'custom', message: 'only rail links have a gauge', path: ['gaugeMm'] });
     if (l.mode === 'ferry' && l.ferry === undefined) ctx.addIssue({ code: 'custom', message: 'a ferry link needs ferry timing', path: ['ferry'] });
     if (l.mode === 'sea' && l.sea === undefined) ctx.addIssue({ code: 'custom', message: 'a sea link needs sea timing', path: ['sea'] });
+    if (l.mode === 'sea' && l.service === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a sea link needs `service` (scheduled, on-demand or none, with sources)', path: ['service'] });
+    if ((l.mode === 'rail' || l.mode === 'road') && l.service !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'only ferry and sea links have a service', path: ['service'] });
     if (l.from === l.to) ctx.addIssue({ code: 'custom', message: 'a link cannot end where it starts', path: ['to'] });
   });
 
@@ -230,6 +255,8 @@ export type Mode = z.infer<typeof ModeSchema>;
 export type LinkStatus = z.infer<typeof LinkStatusSchema>;
 export type CrossingStatus = z.infer<typeof CrossingStatusSchema>;
 export type Handling = z.infer<typeof HandlingSchema>;
+export type ServiceKind = z.infer<typeof ServiceKindSchema>;
+export type Service = z.infer<typeof ServiceSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type Link = z.infer<typeof LinkSchema>;
 export type Crossing = z.infer<typeof CrossingSchema>;
