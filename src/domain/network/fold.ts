@@ -6,12 +6,16 @@
 
 /** Combining marks left behind by NFKD (accents, cedillas, macrons, …). */
 const COMBINING_MARKS = /\p{M}+/gu;
-/** Any run of characters outside a-z and 0-9 collapses to one space. */
-const NON_ALNUM_RUN = /[^a-z0-9]+/g;
+/**
+ * Any run of characters that are not letters or digits collapses to one space.
+ * Letters of every script count, so local-script names (Ташкент, کراچی) can be
+ * looked up as they are written.
+ */
+const NON_ALNUM_RUN = /(?:[^\p{L}\p{N}]|\p{Lm})+/gu; // modifier letters (ʿ in ʿAbbās) are marks in effect
 
 /**
  * NFKD, strip combining marks, map the dotless ı (Turkish, Azerbaijani) to i,
- * lowercase, every run of non [a-z0-9] to one space, trim.
+ * lowercase, every run of characters that are not letters or digits (any script) to one space, trim.
  */
 export function foldName(s: string): string {
   return s
