@@ -108,6 +108,10 @@ export const PlaceSchema = z.object({
       sources: z.array(SourceSchema).default([]),
     })
     .optional(),
+  /** The city the place serves, e.g. "Karachi" for its port and stations; searching the city's name lists them all. */
+  city: z.string().min(2).optional(),
+  /** The city's main freight place: the city's name resolves to it. At most one per city. */
+  cityMain: z.boolean().optional(),
   sources: z.array(SourceSchema).default([]),
   notes: z.string().optional(),
 });
