@@ -127,8 +127,9 @@ export const FerryTimingSchema = z.object({
 
 /**
  * Whether shippers can book a sailing on a ferry or sea link:
- * - scheduled: a published, regular service;
- * - on-demand: no schedule, a vessel sails when chartered or loaded;
+ * - scheduled: regular sailings open to shippers, by timetable or by regular
+ *   departures when loaded (the Caspian rail ferries; the wait is in waitHours);
+ * - on-demand: no regular service, a vessel sails only when chartered;
  * - none: no service at all is known to run (the sea lane exists, no operator uses it).
  */
 export const ServiceKindSchema = z.enum(['scheduled', 'on-demand', 'none']);
