@@ -111,6 +111,7 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
     objective: q.objective,
     include: q.include,
     modes: q.modes,
+    allowUnscheduled: q.allowUnscheduled,
     alternatives: q.alternatives,
     maxOverlap: q.maxOverlap,
     avoidCountries: q.avoidCountries,

@@ -37,10 +37,13 @@ function jsonFiles(dir: string): string[] {
  * it, piece by piece around the sheet's own "…" shortenings; or when it is a
  * web address whose host and path both appear in the sheet (the sheet writes
  * "cpmm.carecprogram.org/2020-report/…; …/2022-report/turkmenistan"); or when
- * it cites the sheet itself (a section used as input to a stated estimate).
+ * it cites the sheet itself (a section used as input to a stated estimate); or
+ * when it is a complete web address (scheme, host and path, nothing shortened
+ * with "…"), which anyone can open without the sheet.
  */
 function checkable(address: string, sheet: string): boolean {
   if (/^(facts sheet|network-facts)\b/i.test(address)) return true;
+  if (/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+\/\S*$/i.test(address) && !address.includes('…')) return true;
   const pieces = address
     .split('…')
     .map((p) => p.trim().replace(/^\/+|\/+$/g, ''))
@@ -58,6 +61,9 @@ describe('citations in data/', { skip: facts === undefined ? `no facts sheet at 
     assert.equal(checkable('facts sheet §7 (ESTIMATE, great-circle)', sheet), true);
     assert.equal(checkable('tass.com/world/999999', sheet), false);
     assert.equal(checkable('example.org/made-up', sheet), false);
+    assert.equal(checkable('https://www.railwaygazette.com/infrastructure/irans-caspian-sea-rail-link-commissioned/66796.article', sheet), true);
+    assert.equal(checkable('https://example.org/…/shortened', sheet), false);
+    assert.equal(checkable('https://example.org', sheet), false);
   });
 
   it('every source address in data/ appears in the network facts sheet', () => {

@@ -1,6 +1,6 @@
 /**
  * The planning endpoints on the REAL data set: Almaty → Karachi today against
- * the KZ–TM–AF–PK line built (km from test/data/scenarios.test.ts: 5,524.6 km
+ * the KZ–TM–AF–PK line built (km from test/data/scenarios.test.ts: 5,541.6 km
  * through Iran, 4,247.5 km through Herat and Kandahar), scenarios never
  * leaking into the base network, and the matrix's shape and nulls.
  */
@@ -25,16 +25,16 @@ after(async () => {
 const get = (url: string) => app.inject({ method: 'GET', url });
 
 describe('compare on the real network', () => {
-  it('Almaty → Karachi: kz-tm-af-pk-built is 1,269.1 km shorter than today and passes Herat and Kandahar', async () => {
+  it('Almaty → Karachi: kz-tm-af-pk-built is 1,294.1 km shorter than today and passes Herat and Kandahar', async () => {
     const res = await get('/v1/compare?from=Almaty&to=Karachi&scenarios=kz-tm-af-pk-built');
     assert.equal(res.statusCode, 200, res.body);
     const body = CompareResponseSchema.parse(res.json());
     const today = body.today.route!;
     const built = body.scenarios[0]!.route!;
-    assert.equal(today.distanceKm, 5516.6);
+    assert.equal(today.distanceKm, 5541.6);
     assert.equal(built.distanceKm, 4247.5);
     assert.ok(built.distanceKm < today.distanceKm);
-    assert.equal(body.scenarios[0]!.differences!.distanceKm, -1269.1);
+    assert.equal(body.scenarios[0]!.differences!.distanceKm, -1294.1);
     const passes = (r: typeof built, id: string) => r.places.some((p) => p.id === id);
     assert.ok(passes(built, 'herat') && passes(built, 'kandahar'));
     assert.ok(!passes(today, 'herat') && passes(today, 'zahedan'));
@@ -77,7 +77,7 @@ describe('scenarios never change the base network', () => {
 
     const after = await get(url);
     assert.equal(after.body, before.body);
-    assert.equal(RouteResponseSchema.parse(after.json()).routes[0]!.distanceKm, 5516.6);
+    assert.equal(RouteResponseSchema.parse(after.json()).routes[0]!.distanceKm, 5541.6);
   });
 });
 
@@ -93,7 +93,7 @@ describe('matrix on the real network', () => {
     assert.equal(body.cells.length, 3);
     for (const row of body.cells) assert.equal(row.length, 4);
     // Almaty → Kiamari as in the compare test; no operational rail reaches Herat today.
-    assert.equal(body.cells[0]![0]!.distanceKm, 5516.6);
+    assert.equal(body.cells[0]![0]!.distanceKm, 5541.6);
     for (const row of body.cells) assert.equal(row[2], null);
     assert.deepEqual(body.cells[0]![3], { distanceKm: 0, typicalHours: 0, crossings: 0 });
     assert.ok(body.cells[1]![3]!.distanceKm > 0);

@@ -41,26 +41,26 @@ const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - e
 // Almaty → Mary, shared by both Almaty → Karachi answers: Almaty – bypass junction 34 – Shu 279 – Taraz 250 –
 // Shymkent 190 – Arys 80 – Darbaza 73 – Saryagash 62 – Keles 7 – Tashkent 14 – Samarkand 344 – Navoi 159 –
 // Bukhara 97 – Khodzhadavlet 94 – Farap 22 – Turkmenabat 10 – Mary 243 = 1,958 km.
-// Spezand → Kiamari (ML-3 then ML-1): Sibi 117 – Jacobabad 156 – Sukkur 79 – Rohri 5 – Nawabshah 183 –
+// Spezand → Kiamari (ML-3 then ML-1): Sibi 117 – Jacobabad 156 – Habib Kot 51 – Sukkur 28 – Rohri 5 – Nawabshah 183 –
 // Hyderabad 115 – Kotri 9 – Pipri 126 – Bin Qasim 5 – Landhi 14 – Karachi Cantt 20 – Karachi City 4 – Kiamari 5 = 838 km.
-// Today, Mary → Spezand through Iran: Tejen 128 – Saraghs 126 – Sarakhs 6 – Mashhad 165 – Fariman 38 –
-// Torbat-e Heydarieh 107 – Bafq 667 – Kerman 261 – Bam 225 – Zahedan 300 – Mirjaveh 93.8 – Koh-i-Taftan 12.7 –
-// Nok Kundi 104.1 – Dalbandin 168 – Nushki 185 – Spezand 134 = 2,720.6 km (Tejen – Saraghs – Sarakhs is the
-// published 132 km Turkmen share of Tejen – Mashhad, border link included).
-const TODAY_ALMATY_KIAMARI_KM = 1958 + 2720.6 + 838; // 5,516.6
+// Today, Mary → Spezand through Iran: Tejen 128 – Saraghs 126 – Sarakhs 6 – Mashhad 148 – Fariman 80 –
+// Torbat-e Heydarieh 98 – Bafq 676 – Kerman 261 – Bam 225 – Zahedan 300 – Mirjaveh 93.8 – Koh-i-Taftan 12.7 –
+// Nok Kundi 104.1 – Dalbandin 168 – Nushki 185 – Spezand 134 = 2,745.6 km (Tejen – Saraghs – Sarakhs is the
+// published 132 km Turkmen share of Tejen – Mashhad, border link included; Sarakhs – Mashhad the 148 km rest of 280).
+const TODAY_ALMATY_KIAMARI_KM = 1958 + 2745.6 + 838; // 5,541.6
 // Built, Mary → Spezand through Afghanistan: Serhetabat 315 – Torghundi 9 – Sanobar 22 – Herat 93 – Kandahar 737.5 –
 // Spin Boldak 96 – Chaman 13 – Shela Bagh 30 – Qilla Abdullah 16 – Bostan 63 – Quetta 33 – Spezand 24 = 1,451.5 km.
 const BUILT_ALMATY_KIAMARI_KM = 1958 + 1451.5 + 838; // 4,247.5
 
 describe('named scenarios on the real network', () => {
-  it('today: Almaty → Karachi (Kiamari), shortest, runs through Iran (Sarakhs, Zahedan), 5,516.6 km', () => {
+  it('today: Almaty → Karachi (Kiamari), shortest, runs through Iran (Sarakhs, Mashhad, Zahedan), 5,541.6 km', () => {
     const r = best(undefined, 'almaty', 'kiamari', { objective: 'shortest' });
     near(r.distanceKm, TODAY_ALMATY_KIAMARI_KM);
-    assert.ok(r.places.includes('sarakhs') && r.places.includes('zahedan'));
+    assert.ok(r.places.includes('sarakhs') && r.places.includes('mashhad') && r.places.includes('zahedan'));
     assert.ok(!r.places.includes('herat'));
   });
 
-  it('kz-tm-af-pk-built: Almaty → Karachi, shortest, goes Herat – Kandahar – Chaman, 4,247.5 km (1,277.1 km shorter)', () => {
+  it('kz-tm-af-pk-built: Almaty → Karachi, shortest, goes Herat – Kandahar – Chaman, 4,247.5 km (1,294.1 km shorter)', () => {
     const r = best('kz-tm-af-pk-built', 'almaty', 'kiamari', { objective: 'shortest' });
     near(r.distanceKm, BUILT_ALMATY_KIAMARI_KM);
     for (const p of ['serhetabat', 'torghundi', 'herat', 'kandahar', 'spin-boldak', 'chaman']) assert.ok(r.places.includes(p), p);
@@ -73,7 +73,7 @@ describe('named scenarios on the real network', () => {
   });
 
   it('kz-tm-af-pk-built: the fastest Almaty → Karachi route also takes the new line and beats today’s fastest', () => {
-    // ~1,280 km less, of which ~2,100 km of Iranian rail and two gauge changes (Sarakhs, Zahedan) are replaced by
+    // ~1,300 km less, of which ~2,100 km of Iranian rail and two gauge changes (Sarakhs, Zahedan) are replaced by
     // ~950 km of Afghan rail and one change at Chaman.
     const built = best('kz-tm-af-pk-built', 'almaty', 'kiamari');
     const today = best(undefined, 'almaty', 'kiamari');
@@ -99,8 +99,8 @@ describe('named scenarios on the real network', () => {
   });
 
   it('rasht-astara-built: Baku → Tehran by rail through Astara and Rasht, 70 + 243 + 10 + 162 + 164 + 169 = 818 km', () => {
-    // Today the shortest rail/ferry way crosses the Caspian: Alat 70 – ferry to Turkmenbashi 306 – Balkanabat 142 –
-    // Bereket 111 – Etrek 226 – Incheh Borun 21 – Gorgan 88 – Garmsar 407 – Tehran 114.3 = 1,485.3 km.
+    // Today the shortest rail/ferry way crosses the Caspian: Alat 70 – ferry to Turkmenbashi 306 – Bereket 253 – Etrek 239 –
+    // Incheh Borun 20 – Gorgan 88 – Behshahr – Garmsar 407 (split at Behshahr) – Tehran 114.3 = 1,497.3 km.
     const today = best(undefined, 'baku', 'tehran', { objective: 'shortest' });
     near(today.distanceKm, 1485.3);
     const r = best('rasht-astara-built', 'baku', 'tehran', { objective: 'shortest' });
@@ -108,17 +108,17 @@ describe('named scenarios on the real network', () => {
     assert.deepEqual(r.places, ['baku', 'alat-port', 'astara-az', 'astara-ir', 'rasht', 'qazvin', 'tehran']);
   });
 
-  it('trans-afghan-built: Termez → Peshawar by rail, 10 + 75 + 408 + 66 + 88 + 199 = 846 km through Logar and Kharlachi', () => {
-    const r = best('trans-afghan-built', 'termez', 'peshawar', { objective: 'shortest' });
-    near(r.distanceKm, 846);
-    assert.deepEqual(r.places, ['termez', 'hairatan', 'naibabad', 'maidan-shahr', 'logar', 'kharlachi', 'peshawar']);
+  it('trans-afghan-built: Termez → Kohat by rail, 10 + 75 + 408 + 66 + 88 + 192 = 839 km through Logar and Kharlachi', () => {
+    const r = best('trans-afghan-built', 'termez', 'kohat', { objective: 'shortest' });
+    near(r.distanceKm, 839);
+    assert.deepEqual(r.places, ['termez', 'hairatan', 'naibabad', 'maidan-shahr', 'logar', 'kharlachi', 'kohat']);
     assert.deepEqual(r.crossings.map((c) => c.crossingId), ['termez--hairatan', 'logar--kharlachi']);
   });
 
-  it('khaf-herat-complete: Khaf → Herat by rail, 78 + 6 + 62 + 43 + 47.3 = 236.3 km; no rail to Herat today', () => {
+  it('khaf-herat-complete: Khaf → Herat by rail, 77 + 1 + 62 + 43 + 47.3 = 230.3 km; no rail to Herat today', () => {
     noRoute(undefined, 'khaf', 'herat');
     const r = best('khaf-herat-complete', 'khaf', 'herat', { objective: 'shortest' });
-    near(r.distanceKm, 236.3);
+    near(r.distanceKm, 230.3);
     assert.deepEqual(r.places, ['khaf', 'shamtigh', 'islam-qala', 'rozanak', 'robat-paryan', 'herat']);
   });
 

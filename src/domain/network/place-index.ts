@@ -31,7 +31,15 @@ export class PlaceIndex {
       }
       keys.delete('');
       for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, p);
-      this.keys.push({ place: p, keys: [...keys] });
+      // A city's name finds every place of the city in a search, but resolves only to its main place.
+      const searchKeys = p.city !== undefined ? new Set([...keys, foldName(p.city)]) : keys;
+      searchKeys.delete('');
+      this.keys.push({ place: p, keys: [...searchKeys] });
+    }
+    for (const p of places) {
+      if (p.city === undefined || !p.cityMain) continue;
+      const k = foldName(p.city);
+      if (k !== '' && !this.byKey.has(k)) this.byKey.set(k, p);
     }
   }
 
@@ -39,7 +47,7 @@ export class PlaceIndex {
     return this.byId.get(id);
   }
 
-  /** Exact id first, then the folded id, name, alias or UN/LOCODE. */
+  /** Exact id first, then the folded id, name, alias or UN/LOCODE, then a city's name (its main place). */
   resolve(ref: string): Place | undefined {
     return this.byId.get(ref) ?? this.byKey.get(foldName(ref));
   }

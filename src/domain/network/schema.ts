@@ -108,6 +108,10 @@ export const PlaceSchema = z.object({
       sources: z.array(SourceSchema).default([]),
     })
     .optional(),
+  /** The city the place serves, e.g. "Karachi" for its port and stations; searching the city's name lists them all. */
+  city: z.string().min(2).optional(),
+  /** The city's main freight place: the city's name resolves to it. At most one per city. */
+  cityMain: z.boolean().optional(),
   sources: z.array(SourceSchema).default([]),
   notes: z.string().optional(),
 });
@@ -119,6 +123,22 @@ export const FerryTimingSchema = z.object({
   waitHours: RangeSchema,
   /** Loading and unloading at both ports together, h. */
   handlingHours: RangeSchema,
+});
+
+/**
+ * Whether shippers can book a sailing on a ferry or sea link:
+ * - scheduled: regular sailings open to shippers, by timetable or by regular
+ *   departures when loaded (the Caspian rail ferries; the wait is in waitHours);
+ * - on-demand: no regular service, a vessel sails only when chartered;
+ * - none: no service at all is known to run (the sea lane exists, no operator uses it).
+ */
+export const ServiceKindSchema = z.enum(['scheduled', 'on-demand', 'none']);
+
+export const ServiceSchema = z.object({
+  kind: ServiceKindSchema,
+  asOf: AsOfSchema,
+  sources: z.array(SourceSchema).min(1),
+  notes: z.string().optional(),
 });
 
 export const SeaTimingSchema = z.object({
@@ -144,6 +164,12 @@ export const LinkSchema = z
     speedKmh: SpeedRangeSchema.optional(),
     ferry: FerryTimingSchema.optional(),
     sea: SeaTimingSchema.optional(),
+    /**
+     * The service on a ferry or sea link. Required for sea links. Optional for
+     * ferries: absent means unknown, and a route using such a leg says so
+     * (SERVICE_UNKNOWN) rather than assuming a schedule.
+     */
+    service: ServiceSchema.optional(),
     corridors: z.array(IdSchema).default([]),
     sources: z.array(SourceSchema).min(1),
     notes: z.string().optional(),
@@ -153,6 +179,10 @@ export const LinkSchema = z
     if (l.mode !== 'rail' && l.gaugeMm !== undefined) ctx.addIssue({ code: 'custom', message: 'only rail links have a gauge', path: ['gaugeMm'] });
     if (l.mode === 'ferry' && l.ferry === undefined) ctx.addIssue({ code: 'custom', message: 'a ferry link needs ferry timing', path: ['ferry'] });
     if (l.mode === 'sea' && l.sea === undefined) ctx.addIssue({ code: 'custom', message: 'a sea link needs sea timing', path: ['sea'] });
+    if (l.mode === 'sea' && l.service === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a sea link needs `service` (scheduled, on-demand or none, with sources)', path: ['service'] });
+    if ((l.mode === 'rail' || l.mode === 'road') && l.service !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'only ferry and sea links have a service', path: ['service'] });
     if (l.from === l.to) ctx.addIssue({ code: 'custom', message: 'a link cannot end where it starts', path: ['to'] });
   });
 
@@ -230,6 +260,8 @@ export type Mode = z.infer<typeof ModeSchema>;
 export type LinkStatus = z.infer<typeof LinkStatusSchema>;
 export type CrossingStatus = z.infer<typeof CrossingStatusSchema>;
 export type Handling = z.infer<typeof HandlingSchema>;
+export type ServiceKind = z.infer<typeof ServiceKindSchema>;
+export type Service = z.infer<typeof ServiceSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type Link = z.infer<typeof LinkSchema>;
 export type Crossing = z.infer<typeof CrossingSchema>;

@@ -55,6 +55,7 @@ export function validateReferences(input: NetworkInput, fileOf: FileOf): DataIss
 
   checkUniqueIds(input, fileOf, issues);
   checkUniqueNames(input.places, fileOf, issues);
+  checkCities(input.places, fileOf, issues);
   checkCoordinates(input.places, fileOf, issues);
   checkLinks(input.links, placeById, brokenPlaces, corridorIds, fileOf, issues);
   checkDuplicateLinks(input.links, fileOf, issues);
@@ -131,6 +132,39 @@ function checkUniqueNames(places: readonly Place[], fileOf: FileOf, issues: Data
         issues.push(issue(file, p.id, field, `"${text}" folds to "${key}", already taken by place "${prev.placeId}" (${prev.field} "${prev.text}")`));
     }
   });
+}
+
+/**
+ * A city's name resolves to its main place, so the city needs exactly one main
+ * place, and the name must not already be another place's id, name, alias or
+ * UN/LOCODE (it would then mean two places).
+ */
+function checkCities(places: readonly Place[], fileOf: FileOf, issues: DataIssue[]): void {
+  const owner = new Map<string, string>();
+  for (const p of places) for (const t of [p.id, p.name, ...p.aliases, ...(p.unlocode ? [p.unlocode] : [])]) if (!owner.has(foldName(t))) owner.set(foldName(t), p.id);
+  const mains = new Map<string, string[]>();
+  const firstIndex = new Map<string, number>();
+  places.forEach((p, i) => {
+    if (p.city === undefined) {
+      if (p.cityMain) issues.push(issue(fileOf('place', p.id, i), p.id, 'cityMain', 'cityMain is set but the place names no city'));
+      return;
+    }
+    const key = foldName(p.city);
+    if (!firstIndex.has(key)) firstIndex.set(key, i);
+    const list = mains.get(key) ?? [];
+    if (p.cityMain) list.push(p.id);
+    mains.set(key, list);
+  });
+  for (const [key, list] of mains) {
+    const i = firstIndex.get(key)!;
+    const p = places[i]!;
+    const file = fileOf('place', p.id, i);
+    if (list.length !== 1)
+      issues.push(issue(file, p.id, 'city', `city "${p.city}" needs exactly one place with cityMain (its main freight place), found ${list.length}${list.length ? `: ${list.join(', ')}` : ''}`));
+    const taken = owner.get(key);
+    if (taken !== undefined && list.length === 1 && taken !== list[0])
+      issues.push(issue(file, p.id, 'city', `city "${p.city}" folds to "${key}", already taken by place "${taken}"`));
+  }
 }
 
 function checkCoordinates(places: readonly Place[], fileOf: FileOf, issues: DataIssue[]): void {

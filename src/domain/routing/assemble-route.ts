@@ -5,6 +5,7 @@
  * recomputed here from the data, not taken from the search's weights.
  */
 import type { Mode } from '../network/schema.js';
+import { serviceOf } from '../network/service.js';
 import { addHours } from '../transit/hours.js';
 import type { PreparedNetwork } from './prepare.js';
 import { BORDER_WEIGHT, type QueryGraph } from './query-graph.js';
@@ -59,6 +60,20 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
         warnings.push({
           code: 'NON_OPERATIONAL_LINK',
           message: `link ${link.id} (${t.from} – ${t.to}) is ${link.status} as of ${link.statusAsOf}`,
+          refs: [link.id],
+        });
+      }
+      const service = serviceOf(link);
+      if (service === 'on-demand' || service === 'none') {
+        warnings.push({
+          code: 'UNSCHEDULED_LEG',
+          message: `${link.mode} link ${link.id} (${t.from} – ${t.to}) has no scheduled service (${service}, as of ${link.service?.asOf ?? link.statusAsOf})`,
+          refs: [link.id],
+        });
+      } else if (service === 'unknown') {
+        warnings.push({
+          code: 'SERVICE_UNKNOWN',
+          message: `${link.mode} link ${link.id} (${t.from} – ${t.to}) has no service record: whether sailings are scheduled is unknown`,
           refs: [link.id],
         });
       }

@@ -7,6 +7,8 @@ export const DEFAULT_QUERY: Readonly<Omit<RouteQuery, 'from' | 'to'>> = {
   include: [],
   // Road only when asked: it is the Afghan railheads' onward leg, not a rail corridor.
   modes: ['rail', 'ferry', 'sea'],
+  // A hop no shipping line serves is not a route a planner can book.
+  allowUnscheduled: false,
   alternatives: 1,
   maxOverlap: 0.8,
   avoidCountries: [],

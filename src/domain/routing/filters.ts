@@ -3,6 +3,8 @@
  * query graph altogether (never given an infinite weight).
  * - link status: operational, plus the statuses in `include`;
  * - link mode in `modes`;
+ * - ferry and sea links without scheduled sailings (service on-demand or none)
+ *   only with `allowUnscheduled`; a link whose service is unknown stays usable;
  * - the crossing a link passes: open and restricted are usable (restricted gets
  *   a warning), closed never; planned is usable exactly when the link through it
  *   is (its status is included), with a warning;
@@ -12,11 +14,12 @@
 import { DomainError } from '../errors.js';
 import type { Link } from '../network/schema.js';
 import type { NetworkIndex } from '../network/network-index.js';
+import { isUnscheduled } from '../network/service.js';
 import type { RouteQuery } from './route-types.js';
 
 export type FilterOptions = Pick<
   RouteQuery,
-  'include' | 'modes' | 'avoidCountries' | 'avoidPlaces' | 'avoidCrossings' | 'avoidCorridors' | 'avoidLinks'
+  'include' | 'modes' | 'allowUnscheduled' | 'avoidCountries' | 'avoidPlaces' | 'avoidCrossings' | 'avoidCorridors' | 'avoidLinks'
 >;
 
 export interface LinkFilter {
@@ -55,6 +58,7 @@ export function makeFilter(index: NetworkIndex, o: FilterOptions): LinkFilter {
     !avoidPlaces.has(id) && index.placeById.has(id) && !avoidCountries.has(index.countryOf(id));
   const linkAllowed = (l: Link): boolean => {
     if (!statuses.has(l.status) || !modes.has(l.mode) || avoidLinks.has(l.id)) return false;
+    if (!o.allowUnscheduled && isUnscheduled(l)) return false;
     if (l.corridors.some((c) => avoidCorridors.has(c))) return false;
     if (!placeAllowed(l.from) || !placeAllowed(l.to)) return false;
     const c = index.crossingForLink(l);

@@ -24,6 +24,8 @@ export interface RouteQuery {
   include: readonly Exclude<LinkStatus, 'operational'>[];
   /** Modes allowed; rail, ferry and sea by default, road only when asked. */
   modes: readonly Mode[];
+  /** Whether ferry and sea links without scheduled sailings (on demand or none) may be used; each such leg is warned about. */
+  allowUnscheduled: boolean;
   /** Number of routes wanted (1 = best only). */
   alternatives: number;
   /** An alternative sharing more than this share of its km with a better route is dropped (0..1). */
@@ -90,7 +92,14 @@ export interface ModeTransfer {
 }
 
 export interface RouteWarning {
-  code: 'NON_OPERATIONAL_LINK' | 'ESTIMATED_FIGURE' | 'RESTRICTED_CROSSING' | 'PLANNED_CROSSING' | 'ROAD_LEG';
+  code:
+    | 'NON_OPERATIONAL_LINK'
+    | 'ESTIMATED_FIGURE'
+    | 'RESTRICTED_CROSSING'
+    | 'PLANNED_CROSSING'
+    | 'ROAD_LEG'
+    | 'UNSCHEDULED_LEG'
+    | 'SERVICE_UNKNOWN';
   message: string;
   /** Ids of the links, crossings or places the warning is about. */
   refs: readonly string[];

@@ -12,6 +12,8 @@ export function placeToWire(p: Place): WirePlace {
     country: p.country,
     kind: p.kind,
     unlocode: p.unlocode ?? null,
+    city: p.city ?? null,
+    cityMain: p.cityMain ?? false,
     lat: p.lat,
     lon: p.lon,
     coordinatesProvenance: provenanceToWire(p.coordinates),

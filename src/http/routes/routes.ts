@@ -81,6 +81,7 @@ function render(
       objective: query.objective,
       include: [...query.include],
       modes: [...query.modes],
+      allowUnscheduled: query.allowUnscheduled,
       alternatives: query.alternatives,
       maxOverlap: query.maxOverlap,
       avoidCountries: [...query.avoidCountries],

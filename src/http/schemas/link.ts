@@ -64,6 +64,17 @@ export const LinkSchema = z
       .object({ handlingHours: HoursFigureSchema.describe('Port handling at both ends together, h.') })
       .nullable()
       .describe('Sea-leg port handling (sailing time comes from lengthKm and the vessel speed); null for other modes.'),
+    service: z
+      .object({
+        kind: z
+          .enum(['scheduled', 'on-demand', 'none', 'unknown'])
+          .describe('scheduled sailings, on demand only, none at all, or unknown (no service recorded for this ferry).'),
+        asOf: AsOfSchema.nullable(),
+        sources: z.array(SourceSchema),
+        notes: z.string().nullable(),
+      })
+      .nullable()
+      .describe('Sailings on a ferry or sea link; null for rail and road links. Routes use only scheduled (or unknown) ones unless allowUnscheduled.'),
     corridors: z.array(CorridorRefSchema).describe('Corridors the link belongs to.'),
     crossing: CrossingSummarySchema.nullable().describe('The border crossing this link passes, or null.'),
     notes: z.string().nullable(),

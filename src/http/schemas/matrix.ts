@@ -37,7 +37,7 @@ export const MatrixCellSchema = z
     typicalHours: z.number().describe('Typical transit time of the best route, h (0.1 h).'),
     crossings: z.number().int().describe('Borders crossed: legs whose ends lie in different countries (a sea or ferry leg between countries counts).'),
   })
-  .meta({ id: 'MatrixCell', description: 'The best route from one source to one target.', example: { distanceKm: 5524.6, typicalHours: 206.4, crossings: 4 } });
+  .meta({ id: 'MatrixCell', description: 'The best route from one source to one target.', example: { distanceKm: 5549.6, typicalHours: 206.1, crossings: 4 } });
 
 export const MatrixResponseSchema = z
   .object({

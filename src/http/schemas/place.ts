@@ -37,6 +37,8 @@ export const PlaceSchema = z
     id: z.string().describe('Place id, usable wherever the API takes a place.'),
     name: z.string().describe('Display name.'),
     aliases: z.array(z.string()).describe('Other names and spellings the API also accepts.'),
+    city: z.string().nullable().describe('The city the place serves (e.g. Karachi for its port and stations); searching the city lists them all.'),
+    cityMain: z.boolean().describe("True for the city's main freight place, which the city's name resolves to."),
     country: z.string().describe('ISO 3166-1 alpha-2 country code.'),
     kind: PlaceKindSchema,
     unlocode: z.string().nullable().describe('UN/LOCODE without the space (e.g. "PKKHI"), or null.'),

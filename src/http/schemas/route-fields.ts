@@ -19,6 +19,9 @@ export const DESCRIPTIONS = {
     'Link statuses to use besides `operational`, for scenarios with lines not yet running: ' +
     `${INCLUDABLE_STATUSES.join(', ')}. Routes over such links carry a NON_OPERATIONAL_LINK warning.`,
   modes: `Transport modes allowed: ${MODES.join(', ')}. Road is used only when asked for (e.g. beyond a railhead).`,
+  allowUnscheduled:
+    'Also use ferry and sea links without scheduled sailings (service on-demand or none), e.g. Gwadar – Chabahar. ' +
+    'Off by default; each such leg carries an UNSCHEDULED_LEG warning.',
   via: `Places the route must pass, in order (ids, names, aliases or UN/LOCODEs); at most ${LIMITS.maxVia}.`,
   alternatives: `Number of routes wanted, best first (1 = best only); at most ${LIMITS.maxAlternatives}. Fewer come back when no more distinct routes exist.`,
   maxOverlap:
@@ -49,6 +52,7 @@ export const DEFAULTS = {
   objective: DEFAULT_QUERY.objective,
   include: [...DEFAULT_QUERY.include],
   modes: [...DEFAULT_QUERY.modes],
+  allowUnscheduled: DEFAULT_QUERY.allowUnscheduled,
   alternatives: DEFAULT_QUERY.alternatives,
   maxOverlap: DEFAULT_QUERY.maxOverlap,
 };

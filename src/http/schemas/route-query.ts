@@ -68,6 +68,10 @@ export const RouteQuerySchema = z.strictObject({
   modes: commaList({ accepts: oneOf(MODES), expected: `one of ${MODES.join(', ')}`, min: 1 })
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),
+  allowUnscheduled: z
+    .enum(['true', 'false'])
+    .default(DEFAULTS.allowUnscheduled ? 'true' : 'false')
+    .meta({ description: DESCRIPTIONS.allowUnscheduled }),
   via: commaList({ accepts: placeRef, expected: 'a place reference of at most 200 characters', max: LIMITS.maxVia })
     .optional()
     .meta({ description: `${DESCRIPTIONS.via} Comma-separated.` }),

@@ -26,6 +26,7 @@ export const RouteRequestSchema = z
     objective: ObjectiveSchema.default(DEFAULTS.objective).meta({ description: DESCRIPTIONS.objective }),
     include: z.array(IncludableStatusSchema).default([]).meta({ description: DESCRIPTIONS.include }),
     modes: z.array(ModeSchema).min(1).default(DEFAULTS.modes).meta({ description: DESCRIPTIONS.modes }),
+    allowUnscheduled: z.boolean().default(DEFAULTS.allowUnscheduled).meta({ description: DESCRIPTIONS.allowUnscheduled }),
     via: z.array(PlaceRefInputSchema).max(LIMITS.maxVia).default([]).meta({ description: DESCRIPTIONS.via }),
     alternatives: z
       .number()

@@ -82,7 +82,15 @@ export const LegSchema = z
 
 export const RouteWarningSchema = z
   .object({
-    code: z.enum(['NON_OPERATIONAL_LINK', 'ESTIMATED_FIGURE', 'RESTRICTED_CROSSING', 'PLANNED_CROSSING', 'ROAD_LEG']),
+    code: z.enum([
+      'NON_OPERATIONAL_LINK',
+      'ESTIMATED_FIGURE',
+      'RESTRICTED_CROSSING',
+      'PLANNED_CROSSING',
+      'ROAD_LEG',
+      'UNSCHEDULED_LEG',
+      'SERVICE_UNKNOWN',
+    ]),
     message: z.string(),
     refs: z.array(z.string()).describe('Ids of the links, crossings or places concerned.'),
   })
@@ -149,6 +157,7 @@ export const RouteQueryEchoSchema = z
     objective: ObjectiveSchema,
     include: z.array(IncludableStatusSchema),
     modes: z.array(ModeSchema),
+    allowUnscheduled: z.boolean(),
     alternatives: z.number().int(),
     maxOverlap: z.number(),
     avoidCountries: z.array(z.string()),

@@ -22,6 +22,14 @@ describe('foldName', () => {
     assert.equal(foldName('mary--serhetabat'), 'mary serhetabat');
   });
 
+  it('keeps letters of other scripts, so local-script names can be looked up', () => {
+    assert.equal(foldName('Ташкент'), 'ташкент');
+    assert.equal(foldName('АЛМАТЫ'), 'алматы');
+    assert.equal(foldName('کراچی'), 'کراچی');
+    assert.equal(foldName('بندر امیرآباد'), foldName('بندر  امیرآباد'));
+    assert.notEqual(foldName('لاہور'), '');
+  });
+
   it('applies compatibility decomposition (NFKD)', () => {
     assert.equal(foldName('ﬁrst'), 'first'); // U+FB01 ligature
     assert.equal(foldName('Ｋａｒａｃｈｉ'), 'karachi'); // full-width letters

@@ -19,6 +19,9 @@ import { DomainError } from '../../../src/domain/errors.js';
 import type { RouteQuery } from '../../../src/domain/routing/route-types.js';
 import { crossing, ferry, network, parameters, place, rail, range, road, sea } from './build-network.js';
 
+/** Sailings on N2's ferry and sea link are scheduled, so routes over them carry no service warning. */
+const scheduled = { service: { kind: 'scheduled' as const, asOf: '2025', sources: [{ address: 'test', statement: 'made up for a test' }] } };
+
 const near = (a: number, b: number, msg = '') => assert.ok(Math.abs(a - b) < 1e-9, `${msg} ${a} vs ${b}`);
 
 function n1() {
@@ -72,9 +75,9 @@ function n2() {
         place('t', 'AF', { transshipment: { handling: 'transshipment', hours: range(10, 10, 10), sources: [] } }),
       ],
       [
-        ferry('pq', 'p', 'q', 300, 10, 20, 6),
+        ferry('pq', 'p', 'q', 300, 10, 20, 6, scheduled),
         rail('qr', 'q', 'r', 500, 1520),
-        sea('rs', 'r', 's', 926, 10),
+        sea('rs', 'r', 's', 926, 10, scheduled),
         rail('rt', 'r', 't', 100, 1520, { status: 'planned' }),
         rail('ts', 't', 's', 300, 1676),
       ],
