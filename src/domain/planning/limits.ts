@@ -11,6 +11,10 @@ export const PLANNING_LIMITS = Object.freeze({
   maxRequestOverlays: 20,
   /** Cargo mass, t: far above a block train (~4,000 t) or a regional container ship. */
   maxCargoTonnes: 1_000_000,
+  /** Containers, TEU: the largest container ships carry about 24,000 TEU. */
+  maxCargoTeu: 100_000,
+  /** Net t per TEU: above a 20 ft box's payload limit (about 28 t), so only typos are refused. */
+  maxTonnesPerTeu: 40,
   /**
    * Matrix sources: one single-source search each (~45 ms on the real data set,
    * so 50 sources ≈ 2.3 s of CPU, interleaved with other requests).

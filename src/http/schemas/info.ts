@@ -31,6 +31,10 @@ export const InfoSchema = z
         alternatives: z.number().int(),
         maxOverlap: z.number(),
         cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
+        tonnesPerTeu: z.number().describe('Net cargo per TEU when containers are given without `tonnesPerTeu`, t.'),
+        tonnesPerTeuSource: z
+          .object({ basis: z.string(), method: z.string().optional(), sources: z.array(z.object({ address: z.string(), statement: z.string() })) })
+          .describe('Where the default per TEU comes from (data/emission-factors.json `cargo`).'),
       })
       .describe('Values used for parameters left out.'),
     scenarios: z.array(z.string()).describe('Ids of the named scenarios (GET /v1/scenarios), accepted by `scenario`.'),
