@@ -30,6 +30,9 @@ export const ResilienceQuerySchema = RouteQuerySchema.pick({
   avoidLinks: true,
   scenario: true,
 }).extend({
+  // "Try it out" starts from a short lane (10 elements, well under a second); Almaty → Karachi checks 49.
+  from: PlaceRefInputSchema.meta({ description: 'Origin: a place id, name, alias or UN/LOCODE.', example: 'Aktau' }),
+  to: PlaceRefInputSchema.meta({ description: 'Destination: a place id, name, alias or UN/LOCODE.', example: 'Poti' }),
   maxElements: z.coerce
     .number()
     .int()
@@ -76,7 +79,7 @@ export const ResilienceMatrixRequestSchema = RouteRequestSchema.pick({
     description:
       `Single points of failure over several lanes: every lane's best route is checked element by element, at most ${PLANNING_LIMITS.maxResilienceElements} ` +
       `per lane and ${PLANNING_LIMITS.maxResilienceTotalElements} over all lanes together.`,
-    example: { lanes: [{ from: 'Aktau', to: 'Poti' }, { from: 'Tashkent', to: 'Karachi' }] },
+    example: { lanes: [{ from: 'Aktau', to: 'Poti' }, { from: 'Mary', to: 'Bandar Abbas' }] },
   });
 
 export type ResilienceMatrixRequest = z.output<typeof ResilienceMatrixRequestSchema>;
