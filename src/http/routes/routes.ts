@@ -239,7 +239,7 @@ const RouteCsvSchema = z.string().meta({
     'CRLF line ends, fields quoted when needed, corridors separated by semicolons.',
   example:
     'routeIndex,legIndex,linkId,fromId,fromName,fromCountry,toId,toName,toCountry,mode,km,hoursLow,hoursTypical,hoursHigh,gaugeMm,status,corridors,kgCo2e,co2FactorId,estimated\r\n' +
-    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0,rail-electric,true\r\n',
+    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0.7,rail-electric,true\r\n',
 });
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {

@@ -62,7 +62,7 @@ export const RouteLegFeatureCollectionSchema = z
             gaugeMm: 1520,
             status: 'operational',
             corridors: [],
-            kgCo2e: 0, // electrified: 0 kg tank-to-wheel
+            kgCo2e: 0.7, // electrified, KZ grid: 34 km × 1 t × 0.0322 kWh/tkm × 641.102 g/kWh, well-to-wheel
           },
         },
       ],
