@@ -53,6 +53,11 @@ export function buildInfo(deps: AppDeps): Info {
       maxMatrixTargets: PLANNING_LIMITS.maxMatrixTargets,
       maxReachabilityHours: PLANNING_LIMITS.maxReachabilityHours,
       maxCompareScenarios: MAX_COMPARE_SCENARIOS,
+      maxCargoTeu: PLANNING_LIMITS.maxCargoTeu,
+      maxTonnesPerTeu: PLANNING_LIMITS.maxTonnesPerTeu,
+      maxResilienceElements: PLANNING_LIMITS.maxResilienceElements,
+      maxResilienceLanes: PLANNING_LIMITS.maxResilienceLanes,
+      maxResilienceTotalElements: PLANNING_LIMITS.maxResilienceTotalElements,
     },
   };
 }

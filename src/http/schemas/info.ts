@@ -49,6 +49,11 @@ export const InfoSchema = z
         maxMatrixTargets: z.number().int().describe('Most `targets` in POST /v1/matrix.'),
         maxReachabilityHours: z.number().describe('Largest `maxHours` of GET /v1/reachability, h.'),
         maxCompareScenarios: z.number().int().describe('Most ids in `scenarios` of GET /v1/compare.'),
+        maxCargoTeu: z.number().describe('Largest `cargoTeu` (and twice the largest `cargoFeu`).'),
+        maxTonnesPerTeu: z.number().describe('Largest `tonnesPerTeu`, t.'),
+        maxResilienceElements: z.number().int().describe('Most elements checked per lane by /v1/resilience (`maxElements`).'),
+        maxResilienceLanes: z.number().int().describe('Most `lanes` in POST /v1/resilience.'),
+        maxResilienceTotalElements: z.number().int().describe('Most elements checked over all lanes of one POST /v1/resilience.'),
       })
       .describe('Largest values accepted.'),
   })
