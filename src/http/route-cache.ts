@@ -6,6 +6,7 @@
  * (the exact UTF-8 bytes sent), and a hit skips planning, wire mapping, the
  * response serializer and string encoding alike.
  */
+import type { Cargo } from '../domain/emissions/cargo.js';
 import type { DomainError } from '../domain/errors.js';
 import type { RouteQuery } from '../domain/routing/route-types.js';
 
@@ -77,6 +78,8 @@ export interface RouteAnswerOptions {
   /** Request overlays as validated (defaults filled in). */
   overlays: readonly unknown[];
   cargoTonnes: number;
+  /** How the cargo was given (tonnes, TEU or FEU and t per TEU); absent: cargoTonnes in tonnes. */
+  cargo?: Cargo | undefined;
   explain: boolean;
   format: 'json' | 'geojson' | 'csv';
 }
@@ -121,10 +124,11 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
     avoidLinks: q.avoidLinks,
   };
   // Same guard for the answer options.
-  const answer: { [K in keyof RouteAnswerOptions]-?: RouteAnswerOptions[K] } = {
+  const answer: { [K in keyof RouteAnswerOptions]-?: RouteAnswerOptions[K] | null } = {
     scenario: options.scenario,
     overlays: options.overlays,
     cargoTonnes: options.cargoTonnes,
+    cargo: options.cargo ?? null,
     explain: options.explain,
     format: options.format,
   };

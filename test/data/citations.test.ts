@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FACTS = path.join(ROOT, '..', 'shared', 'reference', 'network-facts.md');
-const facts = existsSync(FACTS) ? readFileSync(FACTS, 'utf8') : undefined;
+/** The project's own list of sources found beyond the sheet, each with its statement. */
+const EXTRA = path.join(ROOT, 'docs', 'emission-sources.md');
+const facts = existsSync(FACTS) ? readFileSync(FACTS, 'utf8') + (existsSync(EXTRA) ? readFileSync(EXTRA, 'utf8') : '') : undefined;
 
 /** Every { address, statement } in a JSON value, with where it sits. */
 function citations(value: unknown, where: string, out: { where: string; address: string }[]): void {

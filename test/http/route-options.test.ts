@@ -26,6 +26,8 @@ after(async () => {
 
 /** Fixture rail links record no electrification: diesel, kg CO2e per tonne-km (data/emission-factors.json). */
 const DIESEL = 0.03159;
+/** Diesel rail WTT, kg CO2e/tkm (WTW = DIESEL + DIESEL_WTT). */
+const DIESEL_WTT = 0.00691;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function get(query: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -144,11 +146,16 @@ describe('POST /v1/routes overlays', () => {
 });
 
 describe('/v1/routes CO2', () => {
-  it('gives kg CO2e per route and per leg for 1 t by default (route I: 3,205 km of diesel rail)', async () => {
+  it('gives kg CO2e (WTW, with TTW and WTT) per route and per leg for 1 t by default (route I: 3,205 km of diesel rail)', async () => {
     const r = (await ok(await get('from=mary&to=karachi'))).routes[0]!;
-    assert.deepEqual(r.co2, { kgCo2e: round1(3205 * DIESEL), cargoTonnes: 1, scope: 'TTW', factorIds: ['rail-diesel'], notes: r.co2.notes });
-    assert.equal(r.co2.kgCo2e, 101.2);
-    assert.deepEqual(r.legs[0]!.co2, { kgCo2e: 6.32, factorId: 'rail-diesel' }); // mary → saraghs 200 km × 0.03159
+    assert.equal(r.co2.scope, 'WTW');
+    assert.equal(r.co2.kgCo2e, round1(3205 * (DIESEL + DIESEL_WTT)));
+    assert.equal(r.co2.ttwKgCo2e, 101.2);
+    assert.equal(r.co2.wtwKgCo2e, r.co2.kgCo2e);
+    assert.equal(r.co2.cargoTonnes, 1);
+    assert.deepEqual(r.co2.factorIds, ['rail-diesel']);
+    // mary → saraghs 200 km × 0.03159 TTW, × 0.00691 WTT
+    assert.deepEqual(r.legs[0]!.co2, { kgCo2e: 7.7, ttwKgCo2e: 6.32, wttKgCo2e: 1.38, wtwKgCo2e: 7.7, factorId: 'rail-diesel', traction: 'diesel', tractionKnown: r.legs[0]!.co2.tractionKnown, grid: null });
   });
 
   it('scales with cargoTonnes and counts sea legs with the sea factor (route II)', async () => {
@@ -156,7 +163,7 @@ describe('/v1/routes CO2', () => {
     const r = body.routes[0]!;
     assert.equal(body.query.cargoTonnes, 10);
     // Route II: 2,005 km of rail × 0.03159 + 1,111.2 km of sea × 0.029703 (short-sea container), × 10 t.
-    assert.equal(r.co2.kgCo2e, round1((2005 * DIESEL + 1111.2 * 0.029703) * 10));
+    assert.equal(r.co2.ttwKgCo2e, round1((2005 * DIESEL + 1111.2 * 0.029703) * 10));
     assert.deepEqual(r.co2.factorIds, ['rail-diesel', 'sea-short-sea-container']);
     assert.equal(r.legs.at(-1)!.co2.factorId, 'sea-short-sea-container');
   });
@@ -203,7 +210,7 @@ describe('/v1/routes formats', () => {
     const first = fc.features[0]!;
     assert.deepEqual(
       { ...first.properties, corridors: undefined },
-      { routeIndex: 1, legIndex: 1, linkId: 'mary--saraghs', from: 'mary', fromName: 'Mary', to: 'saraghs', toName: 'Saraghs', mode: 'rail', km: 200, hours: 4, gaugeMm: 1520, status: 'operational', corridors: undefined, kgCo2e: 6.32 },
+      { routeIndex: 1, legIndex: 1, linkId: 'mary--saraghs', from: 'mary', fromName: 'Mary', to: 'saraghs', toName: 'Saraghs', mode: 'rail', km: 200, hours: 4, gaugeMm: 1520, status: 'operational', corridors: undefined, kgCo2e: 7.7 },
     );
     // Consecutive legs meet: the end of one is the start of the next.
     for (let i = 1; i < fc.features.length; i++) {
@@ -229,7 +236,7 @@ describe('/v1/routes formats', () => {
     assert.equal(lines.at(-1), '');
     assert.equal(lines[0], CSV_COLUMNS.join(','));
     assert.equal(lines.length - 2, 6);
-    assert.equal(lines[1], '1,1,mary--saraghs,mary,Mary,TM,saraghs,Saraghs,TM,rail,200,3.3,4,5,1520,operational,nstc,6.32,rail-diesel,false');
+    assert.equal(lines[1], '1,1,mary--saraghs,mary,Mary,TM,saraghs,Saraghs,TM,rail,200,3.3,4,5,1520,operational,nstc,7.7,rail-diesel,false');
   });
 
   it('Accept: text/csv gives CSV; q-values pick the preferred type; format wins over Accept', async () => {

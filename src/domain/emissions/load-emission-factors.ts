@@ -1,6 +1,8 @@
 /**
  * Reads and checks data/emission-factors.json: shape, unique ids, every
- * default naming a factor of the right mode and traction, one scope for all.
+ * default naming a factor of the right mode and traction that can give a WTW
+ * figure (a WTT part, or for electric traction an energy use), one grid
+ * figure per country.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,12 +23,19 @@ const EXPECTED: Record<LegKind, { mode: string; traction?: string }> = {
 export function checkEmissionFactors(f: EmissionFactors, file: string): DataIssue[] {
   const issues: DataIssue[] = [];
   const byId = new Map<string, EmissionFactors['factors'][number]>();
-  f.factors.forEach((x, i) => {
+  f.factors.forEach((x) => {
     if (byId.has(x.id)) issues.push({ file, record: x.id, field: 'id', message: `duplicate factor id "${x.id}"` });
     byId.set(x.id, x);
-    if (x.scope !== f.scope) {
-      issues.push({ file, record: x.id, field: `factors.${i}.scope`, message: `scope ${x.scope} differs from the set's scope ${f.scope}; totals would mix scopes` });
-    }
+  });
+  const countries = new Set<string>();
+  f.grid.forEach((g, i) => {
+    if (countries.has(g.country)) issues.push({ file, record: g.country, field: `grid.${i}.country`, message: `second grid figure for ${g.country}` });
+    countries.add(g.country);
+  });
+  const hubIds = new Set<string>();
+  f.hubs.forEach((h, i) => {
+    if (hubIds.has(h.id)) issues.push({ file, record: h.id, field: `hubs.${i}.id`, message: `duplicate hub factor id "${h.id}"` });
+    hubIds.add(h.id);
   });
   for (const [kind, want] of Object.entries(EXPECTED) as [LegKind, { mode: string; traction?: string }][]) {
     const id = f.defaults[kind];
@@ -35,6 +44,8 @@ export function checkEmissionFactors(f: EmissionFactors, file: string): DataIssu
       issues.push({ file, record: 'defaults', field: `defaults.${kind}`, message: `unknown factor "${id}"` });
     } else if (factor.mode !== want.mode || factor.traction !== want.traction) {
       issues.push({ file, record: 'defaults', field: `defaults.${kind}`, message: `factor "${id}" is ${factor.mode}${factor.traction ? `/${factor.traction}` : ''}, expected ${want.mode}${want.traction ? `/${want.traction}` : ''}` });
+    } else if (factor.wttKgCo2ePerTkm === undefined && factor.energyKwhPerTkm === undefined) {
+      issues.push({ file, record: 'defaults', field: `defaults.${kind}`, message: `factor "${id}" has no WTT part, so a route could not get a WTW figure` });
     }
   }
   return issues;
@@ -55,7 +66,9 @@ export async function loadEmissionFactors(dataDir: string): Promise<EmissionFact
     throw new InvalidDataError(
       parsed.error.issues.map((i) => {
         const [top, idx] = i.path;
-        const record = top === 'factors' && typeof idx === 'number' ? ((raw as { factors?: { id?: string }[] }).factors?.[idx]?.id ?? `#${idx}`) : String(top ?? '-');
+        const list = (raw as Record<string, unknown>)[String(top)];
+        const item = Array.isArray(list) && typeof idx === 'number' ? (list[idx] as { id?: string; country?: string } | undefined) : undefined;
+        const record = typeof idx === 'number' && Array.isArray(list) ? (item?.id ?? item?.country ?? `#${idx}`) : String(top ?? '-');
         return { file, record, field: i.path.join('.') || '-', message: i.message };
       }),
     );

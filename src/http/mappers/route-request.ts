@@ -34,6 +34,9 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     // Overlays are objects: only the POST body can carry them.
     overlays: [],
     cargoTonnes: q.cargoTonnes,
+    cargoTeu: q.cargoTeu,
+    cargoFeu: q.cargoFeu,
+    tonnesPerTeu: q.tonnesPerTeu,
     explain: q.explain === 'true',
     ...(q.format === undefined ? {} : { format: q.format }),
   };

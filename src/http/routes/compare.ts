@@ -1,6 +1,8 @@
 /** GET /v1/compare: the best route today and under each named scenario, side by side. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { resolveCargo } from '../../domain/emissions/cargo.js';
 import { compareScenarios, type Outcome } from '../../domain/planning/compare.js';
+import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
@@ -28,7 +30,7 @@ function routeFigures(o: Outcome, names: WireNames): CompareRoute | null {
     countries: [...r.countries],
     corridors: r.corridors.map((c) => ({ id: c.id, name: names.corridorName(c.id), km: round1(c.km) })),
     kgCo2e: round1(o.emissions.totalKgCo2e),
-    co2Scope: o.emissions.scope as 'TTW' | 'WTW',
+    co2Scope: o.emissions.scope,
     places: r.places.map((id) => names.place(id)),
   };
 }
@@ -76,10 +78,15 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
       const query: RouteQuery = { ...DEFAULT_QUERY, from, to, objective: q.objective, modes };
       Object.assign(request.logFields, { from, to, objective: q.objective, scenarios: ids.length });
-      const c = compareScenarios(deps.scenarios, query, ids, { factors: deps.emissionFactors, cargoTonnes: q.cargoTonnes });
+      const cargo = resolveCargo(
+        { tonnes: q.cargoTonnes, teu: q.cargoTeu, feu: q.cargoFeu, tonnesPerTeu: q.tonnesPerTeu },
+        deps.emissionFactors.cargo,
+        DEFAULT_CARGO_TONNES,
+      );
+      const c = compareScenarios(deps.scenarios, query, ids, { factors: deps.emissionFactors, cargoTonnes: cargo.tonnes });
       const names = new WireNames(deps.prepared.index);
       return {
-        query: { from: names.place(from), to: names.place(to), objective: q.objective, modes, cargoTonnes: q.cargoTonnes, scenarios: ids },
+        query: { from: names.place(from), to: names.place(to), objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids },
         dataVersion: deps.prepared.network.parameters.dataVersion,
         today: { route: routeFigures(c.today, names), reason: c.today.reason },
         scenarios: c.scenarios.map((o) => {

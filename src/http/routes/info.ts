@@ -35,6 +35,12 @@ export function buildInfo(deps: AppDeps): Info {
       alternatives: DEFAULT_QUERY.alternatives,
       maxOverlap: DEFAULT_QUERY.maxOverlap,
       cargoTonnes: DEFAULT_CARGO_TONNES,
+      tonnesPerTeu: deps.emissionFactors.cargo.defaultTonnesPerTeu,
+      tonnesPerTeuSource: {
+        basis: deps.emissionFactors.cargo.provenance.basis,
+        ...(deps.emissionFactors.cargo.provenance.method ? { method: deps.emissionFactors.cargo.provenance.method } : {}),
+        sources: deps.emissionFactors.cargo.sources.map((x) => ({ ...x })),
+      },
     },
     scenarios: deps.scenarios.list().map((s) => s.id),
     formats: [...FORMATS],
@@ -47,6 +53,11 @@ export function buildInfo(deps: AppDeps): Info {
       maxMatrixTargets: PLANNING_LIMITS.maxMatrixTargets,
       maxReachabilityHours: PLANNING_LIMITS.maxReachabilityHours,
       maxCompareScenarios: MAX_COMPARE_SCENARIOS,
+      maxCargoTeu: PLANNING_LIMITS.maxCargoTeu,
+      maxTonnesPerTeu: PLANNING_LIMITS.maxTonnesPerTeu,
+      maxResilienceElements: PLANNING_LIMITS.maxResilienceElements,
+      maxResilienceLanes: PLANNING_LIMITS.maxResilienceLanes,
+      maxResilienceTotalElements: PLANNING_LIMITS.maxResilienceTotalElements,
     },
   };
 }

@@ -25,6 +25,8 @@ import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
 import { routeEmissions } from '../../domain/emissions/route-emissions.js';
+import { resolveCargo, tonnesCargo } from '../../domain/emissions/cargo.js';
+import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { explainRoutes } from '../../domain/planning/explain.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 import { routesToCsv } from '../mappers/route-csv.js';
@@ -45,7 +47,7 @@ const DESCRIPTION =
   'countries, corridors, legs with their sources, warnings (e.g. non-operational links in a scenario) and a GeoJSON line. ' +
   'Only operational links are used unless `include` names other statuses. ' +
   'With `scenario` (and, in POST, `overlays`) the routes are planned on the network as changed by them, never changing it for other requests. ' +
-  'Every route and leg carries its CO2 for `cargoTonnes`; `explain=true` adds why each route costs and ranks as it does. ' +
+  'Every route and leg carries its greenhouse-gas emissions (ISO 14083 / GLEC: TTW, WTT, WTW, kg CO2e) for the cargo given as `cargoTonnes`, or as containers with `cargoTeu`/`cargoFeu` (then also per TEU); `explain=true` adds why each route costs and ranks as it does. ' +
   'Answers come as JSON, GeoJSON (one LineString per leg) or CSV (one row per leg), by `format` or the Accept header.';
 
 function placeRef(names: WireNames, id: string) {
@@ -100,7 +102,7 @@ function render(
       const emissions = routeEmissions(r, prepared.network, deps.emissionFactors, options.cargoTonnes);
       const explanation = explanations[i];
       return routeToWire(r, i + 1, names, {
-        co2: routeCo2ToWire(emissions, options.cargoTonnes),
+        co2: routeCo2ToWire(emissions, options.cargo ?? tonnesCargo(options.cargoTonnes)),
         legCo2: legCo2ToWire(emissions),
         ...(explanation ? { explanation: explanationToWire(explanation) } : {}),
       });
@@ -141,10 +143,16 @@ async function answer(
   // An unknown scenario is a 404 before anything is planned or looked up.
   const scenario = scenarioById(deps, req.scenario);
   const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
+  const cargo = resolveCargo(
+    { tonnes: req.cargoTonnes, teu: req.cargoTeu, feu: req.cargoFeu, tonnesPerTeu: req.tonnesPerTeu },
+    deps.emissionFactors.cargo,
+    DEFAULT_CARGO_TONNES,
+  );
   const options: RouteAnswerOptions = {
     scenario: scenario?.id ?? null,
     overlays: req.overlays,
-    cargoTonnes: req.cargoTonnes,
+    cargoTonnes: cargo.tonnes,
+    cargo,
     explain: req.explain,
     format: chooseFormat(req.format, request.headers.accept, ['json', 'geojson', 'csv']),
   };
@@ -240,7 +248,7 @@ const RouteCsvSchema = z.string().meta({
     'CRLF line ends, fields quoted when needed, corridors separated by semicolons.',
   example:
     'routeIndex,legIndex,linkId,fromId,fromName,fromCountry,toId,toName,toCountry,mode,km,hoursLow,hoursTypical,hoursHigh,gaugeMm,status,corridors,kgCo2e,co2FactorId,estimated\r\n' +
-    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0,rail-electric,true\r\n',
+    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0.7,rail-electric,true\r\n',
 });
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {

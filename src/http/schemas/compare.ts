@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DaysSchema, HoursSchema, PlaceRefSchema } from './common.js';
-import { CargoTonnesQuerySchema, PLANNING_DESCRIPTIONS } from './planning-fields.js';
+import { cargoUnitFields, CargoTonnesQuerySchema, PLANNING_DESCRIPTIONS } from './planning-fields.js';
 import { DEFAULTS, DESCRIPTIONS, ID_PATTERN, MODES, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
 import { commaList } from './route-query.js';
 import { ScenarioRefSchema } from './route-extras.js';
@@ -26,6 +26,7 @@ export const CompareQuerySchema = z.strictObject({
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),
   cargoTonnes: CargoTonnesQuerySchema,
+  ...cargoUnitFields(true),
 });
 
 export type CompareQuery = z.output<typeof CompareQuerySchema>;

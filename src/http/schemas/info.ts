@@ -31,6 +31,10 @@ export const InfoSchema = z
         alternatives: z.number().int(),
         maxOverlap: z.number(),
         cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
+        tonnesPerTeu: z.number().describe('Net cargo per TEU when containers are given without `tonnesPerTeu`, t.'),
+        tonnesPerTeuSource: z
+          .object({ basis: z.string(), method: z.string().optional(), sources: z.array(z.object({ address: z.string(), statement: z.string() })) })
+          .describe('Where the default per TEU comes from (data/emission-factors.json `cargo`).'),
       })
       .describe('Values used for parameters left out.'),
     scenarios: z.array(z.string()).describe('Ids of the named scenarios (GET /v1/scenarios), accepted by `scenario`.'),
@@ -45,6 +49,11 @@ export const InfoSchema = z
         maxMatrixTargets: z.number().int().describe('Most `targets` in POST /v1/matrix.'),
         maxReachabilityHours: z.number().describe('Largest `maxHours` of GET /v1/reachability, h.'),
         maxCompareScenarios: z.number().int().describe('Most ids in `scenarios` of GET /v1/compare.'),
+        maxCargoTeu: z.number().describe('Largest `cargoTeu` (and twice the largest `cargoFeu`).'),
+        maxTonnesPerTeu: z.number().describe('Largest `tonnesPerTeu`, t.'),
+        maxResilienceElements: z.number().int().describe('Most elements checked per lane by /v1/resilience (`maxElements`).'),
+        maxResilienceLanes: z.number().int().describe('Most `lanes` in POST /v1/resilience.'),
+        maxResilienceTotalElements: z.number().int().describe('Most elements checked over all lanes of one POST /v1/resilience.'),
       })
       .describe('Largest values accepted.'),
   })

@@ -20,6 +20,7 @@ import { MatrixResponseSchema } from './matrix.js';
 import { NetworkFeatureCollectionSchema } from './network-geojson.js';
 import { PlaceDetailSchema, PlacePageSchema } from './place.js';
 import { ReachabilityResponseSchema } from './reachability.js';
+import { ResilienceMatrixResponseSchema, ResilienceResponseSchema } from './resilience.js';
 import { ROUTE_EXAMPLE_NAME } from './route-examples.js';
 import { ReachableFeatureCollectionSchema } from './route-geojson.js';
 import { ScenarioListSchema } from './scenario.js';
@@ -181,6 +182,22 @@ export const OPERATION_EXAMPLES: readonly OperationExample[] = [
       shorten: shortenLists,
       shortened: CUT,
     },
+  },
+  {
+    operationId: 'getResilience',
+    name: 'AlmatyToKarachiClosures',
+    request: { method: 'GET', url: '/v1/resilience?from=Almaty&to=Karachi' },
+    answer: { file: 'resilience-almaty-karachi.json', mediaType: 'application/json', schema: ResilienceResponseSchema, shorten: shortenLists, shortened: CUT },
+  },
+  {
+    operationId: 'postResilience',
+    name: 'CaspianAndSarakhsLanes',
+    request: {
+      method: 'POST',
+      url: '/v1/resilience',
+      body: { lanes: [{ from: 'Aktau', to: 'Poti' }, { from: 'Mary', to: 'Bandar Abbas' }] },
+    },
+    answer: { file: 'resilience-lanes.json', mediaType: 'application/json', schema: ResilienceMatrixResponseSchema, shorten: shortenLists, shortened: CUT },
   },
   {
     operationId: 'postRoutes',

@@ -20,7 +20,13 @@ export const PLANNING_DESCRIPTIONS = {
     'Kinds: set-crossing-status, set-crossing-dwell, scale-speed, set-link-status, build-corridor, add-link. ' +
     'The answer lists what each did in `appliedOverlays`. An overlay naming an unknown id or leaving the network inconsistent is a 400.',
   cargoTonnes:
-    `Cargo mass for the CO2 figures, t (tonnes); more than 0 and at most ${PLANNING_LIMITS.maxCargoTonnes.toLocaleString('en-US')}; default ${DEFAULT_CARGO_TONNES}.`,
+    `Cargo mass for the CO2 figures, t (tonnes); more than 0 and at most ${PLANNING_LIMITS.maxCargoTonnes.toLocaleString('en-US')}; default ${DEFAULT_CARGO_TONNES} ` +
+    'when no cargo is given. Give the cargo one way: cargoTonnes, cargoTeu or cargoFeu.',
+  cargoTeu:
+    `Cargo as containers, in TEU (20 ft equivalents); more than 0 and at most ${PLANNING_LIMITS.maxCargoTeu.toLocaleString('en-US')}. ` +
+    'The CO2 figures are then also given per TEU. Net tonnes per TEU from `tonnesPerTeu`, else the stated default (GET /v1/info).',
+  cargoFeu: `Cargo as 40 ft containers (FEU, 2 TEU each); more than 0 and at most ${(PLANNING_LIMITS.maxCargoTeu / 2).toLocaleString('en-US')}.`,
+  tonnesPerTeu: `With cargoTeu or cargoFeu: net cargo per TEU, t; more than 0 and at most ${PLANNING_LIMITS.maxTonnesPerTeu} (a loaded 20 ft box's payload limit is about 28 t).`,
   explain:
     'true: add to every route an `explanation`: its time by cost component and, for alternatives, why it ranks below the best.',
   format:
@@ -30,19 +36,30 @@ export const PLANNING_DESCRIPTIONS = {
 
 export const ScenarioIdInputSchema = z.string().regex(ID_PATTERN, 'expected a scenario id such as "kz-tm-af-pk-built"');
 
+// No defaults here: which of the cargo fields was given decides the unit (domain/emissions/cargo.ts).
 export const CargoTonnesQuerySchema = z.coerce
   .number()
   .positive()
   .max(PLANNING_LIMITS.maxCargoTonnes)
-  .default(DEFAULT_CARGO_TONNES)
+  .optional()
   .meta({ description: PLANNING_DESCRIPTIONS.cargoTonnes, example: 4000 });
 
 export const CargoTonnesBodySchema = z
   .number()
   .positive()
   .max(PLANNING_LIMITS.maxCargoTonnes)
-  .default(DEFAULT_CARGO_TONNES)
+  .optional()
   .meta({ description: PLANNING_DESCRIPTIONS.cargoTonnes, example: 4000 });
+
+const teu = (coerce: boolean, max: number, description: string) =>
+  (coerce ? z.coerce.number() : z.number()).positive().max(max).optional().meta({ description });
+
+/** The container fields, for a query string (coerced) or a JSON body. */
+export const cargoUnitFields = (coerce: boolean) => ({
+  cargoTeu: teu(coerce, PLANNING_LIMITS.maxCargoTeu, PLANNING_DESCRIPTIONS.cargoTeu),
+  cargoFeu: teu(coerce, PLANNING_LIMITS.maxCargoTeu / 2, PLANNING_DESCRIPTIONS.cargoFeu),
+  tonnesPerTeu: teu(coerce, PLANNING_LIMITS.maxTonnesPerTeu, PLANNING_DESCRIPTIONS.tonnesPerTeu),
+});
 
 /** A query-string flag: only the words true and false, so "explain=no" is an error rather than a silent true. */
 export const ExplainQuerySchema = z.enum(['true', 'false']).default('false').meta({ description: PLANNING_DESCRIPTIONS.explain });

@@ -35,26 +35,84 @@ export const AppliedOverlaySchema = z
     },
   });
 
+const CargoWireSchema = z
+  .object({
+    unit: z.enum(['tonnes', 'TEU', 'FEU']).describe('How the cargo was given.'),
+    count: z.number().describe('How many of `unit`: tonnes, TEU or FEU.'),
+    tonnes: z.number().describe('Net cargo mass the figures are for, t.'),
+    teu: z.number().nullable().describe('Containers in TEU (FEU × 2); null when the cargo was given in tonnes.'),
+    tonnesPerTeu: z.number().nullable().describe('Net t per TEU used; null for tonnes.'),
+    defaultLoad: z.boolean().describe('True when tonnesPerTeu is the stated default (GET /v1/info `defaults.tonnesPerTeu`), not given in the request.'),
+  })
+  .meta({ id: 'Cargo', description: 'The cargo the CO2 figures are for.' });
+
+const ScopesSchema = z.object({
+  ttwKgCo2e: z.number().describe('Tank-to-wheel: the vehicles\' own operation (0 for electric traction), kg CO2e.'),
+  wttKgCo2e: z.number().describe('Well-to-tank: producing and supplying the fuel or electricity (grid of the country for electric traction), kg CO2e.'),
+  wtwKgCo2e: z.number().describe('Well-to-wheel = TTW + WTT, kg CO2e.'),
+});
+
 export const RouteCo2Schema = z
   .object({
-    kgCo2e: z.number().describe('CO2 equivalent for the whole route and cargo, kg (0.1 kg).'),
-    cargoTonnes: z.number().describe('Cargo mass the figure is for, t.'),
-    scope: z.enum(['TTW', 'WTW']).describe('TTW: tank-to-wheel (fuel burnt on the way); WTW adds fuel and power production.'),
+    kgCo2e: z.number().describe('The headline figure: well-to-wheel CO2e for the whole route and cargo, kg (0.1 kg); the same as `wtwKgCo2e`.'),
+    cargoTonnes: z.number().describe('Cargo mass the figures are for, t.'),
+    scope: z.enum(['TTW', 'WTW']).describe('Scope of `kgCo2e`: WTW (well-to-wheel) under ISO 14083.'),
+    method: z.string().describe('The accounting method.'),
+    ...ScopesSchema.shape,
+    perTeu: ScopesSchema.nullable().describe('The same per TEU (kg CO2e per TEU); null when the cargo was given in tonnes.'),
+    cargo: CargoWireSchema,
+    hubs: z
+      .array(z.object({ placeId: z.string(), kind: z.enum(['gauge-change', 'port']), factorId: z.string(), ...ScopesSchema.shape }))
+      .describe('Terminal emissions counted at gauge changes and ports (only where a hub factor is given).'),
     factorIds: z.array(z.string()).describe('Emission factors used (data/emission-factors.json), in order of first use.'),
-    notes: z.array(z.string()).describe('Assumptions behind the figure (electrification unknown, factors from other regions, …).'),
+    notes: z.array(z.string()).describe('What the figure assumes and leaves out (traction not recorded, grid used, terminals not counted, …).'),
   })
   .meta({
     id: 'RouteCo2',
-    description: 'CO2 of the route: leg km × cargo t × the factor of the leg\'s mode and traction, kg CO2e.',
-    example: { kgCo2e: 134.2, cargoTonnes: 1, scope: 'TTW', factorIds: ['rail-diesel'], notes: [] },
+    description:
+      'Greenhouse-gas emissions of the route under ISO 14083 / the GLEC Framework: leg km × cargo t × the factor of the leg\'s mode and traction, ' +
+      'as TTW, WTT and WTW, kg CO2e. Electric rail counts the grid of its country (WTT), not 0.',
+    example: {
+      kgCo2e: 154.6,
+      cargoTonnes: 10,
+      scope: 'WTW',
+      method: 'ISO 14083:2023 / GLEC Framework v3 default-value method',
+      ttwKgCo2e: 126.9,
+      wttKgCo2e: 27.7,
+      wtwKgCo2e: 154.6,
+      perTeu: { ttwKgCo2e: 126.9, wttKgCo2e: 27.7, wtwKgCo2e: 154.6 },
+      cargo: { unit: 'TEU', count: 1, tonnes: 10, teu: 1, tonnesPerTeu: 10, defaultLoad: true },
+      hubs: [],
+      factorIds: ['rail-diesel'],
+      notes: [],
+    },
   });
 
 export const LegCo2Schema = z
   .object({
-    kgCo2e: z.number().describe('CO2 equivalent for this leg and the cargo, kg (0.01 kg).'),
+    kgCo2e: z.number().describe('Well-to-wheel CO2e for this leg and the cargo, kg (0.01 kg).'),
+    ...ScopesSchema.shape,
     factorId: z.string().describe('Emission factor used.'),
+    traction: z.enum(['diesel', 'electric']).nullable().describe('Rail legs: the traction counted; null for other modes.'),
+    tractionKnown: z
+      .boolean()
+      .nullable()
+      .describe('Rail legs: false when the link does not record its electrification and the default (diesel) was used; null for other modes.'),
+    grid: z
+      .object({
+        country: z.string(),
+        gCo2ePerKwh: z.number().describe('Grid intensity counted, g CO2e per kWh.'),
+        year: z.number().int(),
+        fallback: z.boolean().describe('True when the country has no grid figure and the highest listed one was used.'),
+      })
+      .nullable()
+      .describe('Electric rail: the grid whose intensity is counted; null otherwise.'),
   })
-  .meta({ id: 'LegCo2', description: 'CO2 of one leg, kg CO2e.', example: { kgCo2e: 1.77, factorId: 'rail-diesel' } });
+  .meta({
+    id: 'LegCo2',
+    description: 'CO2e of one leg: TTW, WTT and WTW, kg.',
+    example: { kgCo2e: 1.77, ttwKgCo2e: 1.45, wttKgCo2e: 0.32, wtwKgCo2e: 1.77, factorId: 'rail-diesel', traction: 'diesel', tractionKnown: false, grid: null },
+  });
 
 const COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer'] as const;
 

@@ -29,7 +29,7 @@ export const RouteLegFeatureSchema = z
       gaugeMm: z.number().int().nullable().describe('Track gauge, mm; null for ferry, sea and road.'),
       status: z.string().describe('Link status (operational, planned, …).'),
       corridors: z.array(z.string()).describe('Corridor ids.'),
-      kgCo2e: z.number().describe('CO2 of the leg for the cargo asked, kg.'),
+      kgCo2e: z.number().describe('Well-to-wheel CO2e of the leg for the cargo asked, kg (ISO 14083 / GLEC).'),
     }),
   })
   .meta({ id: 'RouteLegFeature', description: 'One leg of a route as a GeoJSON Feature.' });
@@ -62,7 +62,7 @@ export const RouteLegFeatureCollectionSchema = z
             gaugeMm: 1520,
             status: 'operational',
             corridors: [],
-            kgCo2e: 0, // electrified: 0 kg tank-to-wheel
+            kgCo2e: 0.7, // electrified, KZ grid: 34 km × 1 t × 0.0322 kWh/tkm × 641.102 g/kWh, well-to-wheel
           },
         },
       ],

@@ -16,7 +16,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
-import { CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
+import { cargoUnitFields, CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 /** Items of a comma list, trimmed, empty items dropped ("rail, sea," → ["rail", "sea"]). */
 export function splitList(value: string | undefined): string[] {
@@ -105,6 +105,7 @@ export const RouteQuerySchema = z.strictObject({
     .meta({ description: `${DESCRIPTIONS.avoidLinks} Comma-separated.` }),
   scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
   cargoTonnes: CargoTonnesQuerySchema,
+  ...cargoUnitFields(true),
   explain: ExplainQuerySchema,
   format: FormatSchema.optional(),
 });

@@ -15,7 +15,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
-import { CargoTonnesBodySchema, FormatSchema, OverlaysBodySchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
+import { cargoUnitFields, CargoTonnesBodySchema, FormatSchema, OverlaysBodySchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 const IdSchema = z.string().regex(ID_PATTERN, 'expected an id such as "saraghs--sarakhs"');
 
@@ -47,6 +47,7 @@ export const RouteRequestSchema = z
     scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
     overlays: OverlaysBodySchema,
     cargoTonnes: CargoTonnesBodySchema,
+    ...cargoUnitFields(false),
     explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),
     format: FormatSchema.optional(),
   })

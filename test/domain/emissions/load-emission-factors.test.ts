@@ -14,18 +14,61 @@ async function withFile(content: string): Promise<string> {
 }
 
 describe('loadEmissionFactors', () => {
-  it('loads the real file: one TTW scope, every leg kind mapped, the §6 DEFRA values', async () => {
+  it('loads the real file: every leg kind mapped to a factor with TTW and WTT parts, the stated values, a grid figure for KZ and UZ', async () => {
     const f = await loadEmissionFactors('data');
-    assert.equal(f.scope, 'TTW');
-    const kg = (id: string) => f.factors.find((x) => x.id === id)?.kgCo2ePerTkm;
-    assert.equal(kg(f.defaults['rail-diesel']), 0.03159);
-    assert.equal(kg(f.defaults.ferry), 0.05136);
-    assert.equal(kg(f.defaults.sea), 0.029703);
-    assert.equal(kg('sea-deep-sea-container'), 0.01536);
-    assert.equal(kg(f.defaults.road), 0.12631);
+    assert.match(f.method, /ISO 14083/);
+    const byId = (id: string) => f.factors.find((x) => x.id === id)!;
+    const diesel = byId(f.defaults['rail-diesel']);
+    assert.deepEqual([diesel.ttwKgCo2ePerTkm, diesel.wttKgCo2ePerTkm], [0.03159, 0.00691]);
+    const electric = byId(f.defaults['rail-electric']);
+    assert.deepEqual([electric.ttwKgCo2ePerTkm, electric.energyKwhPerTkm], [0, 0.0322]);
+    const ferry = byId(f.defaults.ferry);
+    assert.deepEqual([ferry.ttwKgCo2ePerTkm, ferry.wttKgCo2ePerTkm], [0.1664, 0.0289]);
+    assert.equal(byId(f.defaults.sea).ttwKgCo2ePerTkm, 0.029703);
+    assert.equal(byId(f.defaults.road).ttwKgCo2ePerTkm, 0.12631);
+    const grid = new Map(f.grid.map((g) => [g.country, g.gCo2ePerKwh]));
+    assert.equal(grid.get('KZ'), 641.102);
+    assert.equal(grid.get('UZ'), 505.405);
+    for (const g of f.grid) assert.ok(g.gCo2ePerKwh > 0 && g.sources.length > 0, g.country);
     for (const x of f.factors) {
       assert.ok(x.provenance.basis === 'sourced' || (x.provenance.method?.length ?? 0) > 10, `${x.id} needs a method`);
     }
+  });
+
+  it('refuses a default without a WTT part (no WTW figure possible), naming the default', async () => {
+    const real = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
+    real.defaults.ferry = 'ferry-ro-ro-defra';
+    const dir = await withFile(JSON.stringify(real));
+    await assert.rejects(loadEmissionFactors(dir), (e: unknown) => {
+      assert.ok(e instanceof InvalidDataError);
+      assert.deepEqual(
+        e.issues.map((i) => [i.file, i.record, i.field]),
+        [['data/emission-factors.json', 'defaults', 'defaults.ferry']],
+      );
+      return true;
+    });
+  });
+
+  it('names the country of a second grid figure and of a bad grid value', async () => {
+    const real = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
+    real.grid.push({ ...real.grid[0] });
+    const dir = await withFile(JSON.stringify(real));
+    await assert.rejects(loadEmissionFactors(dir), (e: unknown) => e instanceof InvalidDataError && e.issues[0]?.record === "KZ" && /grid\.\d+\.country/.test(e.issues[0]?.field ?? ""));
+    const bad = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
+    bad.grid[1].gCo2ePerKwh = -3;
+    const dir2 = await withFile(JSON.stringify(bad));
+    await assert.rejects(
+      loadEmissionFactors(dir2),
+      (e: unknown) => e instanceof InvalidDataError && e.issues[0]?.record === bad.grid[1].country && e.issues[0]?.field === 'grid.1.gCo2ePerKwh',
+    );
+  });
+
+  it('refuses an electric factor with a fixed WTT instead of an energy use', async () => {
+    const real = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
+    const i = real.factors.findIndex((x: { id: string }) => x.id === 'rail-electric');
+    real.factors[i].wttKgCo2ePerTkm = 0.01;
+    const dir = await withFile(JSON.stringify(real));
+    await assert.rejects(loadEmissionFactors(dir), (e: unknown) => e instanceof InvalidDataError && e.issues[0]?.record === 'rail-electric');
   });
 
   it('names the file, record and field of a default pointing at a factor of the wrong mode', async () => {
@@ -44,12 +87,12 @@ describe('loadEmissionFactors', () => {
 
   it('reports a negative factor by record id and field', async () => {
     const real = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
-    real.factors[0].kgCo2ePerTkm = -1;
+    real.factors[0].ttwKgCo2ePerTkm = -1;
     const dir = await withFile(JSON.stringify(real));
     await assert.rejects(loadEmissionFactors(dir), (e: unknown) => {
       assert.ok(e instanceof InvalidDataError);
       assert.equal(e.issues[0]?.record, real.factors[0].id);
-      assert.equal(e.issues[0]?.field, 'factors.0.kgCo2ePerTkm');
+      assert.equal(e.issues[0]?.field, 'factors.0.ttwKgCo2ePerTkm');
       return true;
     });
   });
