@@ -3,7 +3,8 @@
  *
  * The time depends on the pair of consecutive legs, through their "state":
  * rail of a given gauge, ferry, sea or road.
- * - same state: nothing (train runs on; ferry to ferry; road to road);
+ * - same state: nothing (train runs on; ferry to ferry; road to road), except a
+ *   rail route through a marshalling yard (parameters.terminal.yards): the yard's hours;
  * - rail to rail of another gauge: a gauge change, allowed only where a
  *   facility is recorded: a border crossing at this place whose gaugeChange
  *   covers the two gauges (its hours), else the place's own transshipment
@@ -20,6 +21,7 @@
 import type { Crossing, Gauge, Handling, Mode, Parameters, Place } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
 import { hoursOf, ZERO_HOURS } from './hours.js';
+import { yardAt } from './terminal-hours.js';
 
 /** The state a route is in after a leg: rail of a gauge, or another mode. */
 export type LegState = 'rail-1520' | 'rail-1435' | 'rail-1676' | 'ferry' | 'sea' | 'road';
@@ -47,7 +49,13 @@ export function stateMode(s: LegState): Mode {
 }
 
 export type Transition =
-  | { kind: 'continue'; hours: Hours; estimated: false }
+  | {
+      kind: 'continue';
+      hours: Hours;
+      estimated: boolean;
+      /** Set when the place is a marshalling yard: `hours` is the yard time (parameters.terminal.yards). */
+      yard?: true;
+    }
   | { kind: 'mode-change'; hours: Hours; estimated: boolean; fromMode: Mode; toMode: Mode }
   | {
       kind: 'gauge-change';
@@ -79,7 +87,11 @@ export function transitionAt(
   b: LegState,
   passed: readonly string[] = [],
 ): Transition | null {
-  if (a === b) return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
+  if (a === b) {
+    const yard = a.startsWith('rail') ? yardAt(params, place.id) : undefined;
+    if (yard) return { kind: 'continue', hours: hoursOf(yard), estimated: yard.provenance.basis === 'estimate', yard: true };
+    return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
+  }
   const ga = stateGauge(a);
   const gb = stateGauge(b);
   if (ga !== undefined && gb !== undefined) return gaugeChangeAt(place, crossingsAt, ga, gb, passed);

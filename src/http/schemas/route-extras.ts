@@ -56,7 +56,7 @@ export const LegCo2Schema = z
   })
   .meta({ id: 'LegCo2', description: 'CO2 of one leg, kg CO2e.', example: { kgCo2e: 1.77, factorId: 'rail-diesel' } });
 
-const COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer'] as const;
+const COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer', 'terminal'] as const;
 
 export const RouteExplanationSchema = z
   .object({
@@ -69,7 +69,7 @@ export const RouteExplanationSchema = z
           share: z.number().describe('Share of the typical transit time (0..1, 0.001).'),
         }),
       )
-      .describe('The transit time by cost component: running, border dwell, gauge change, ferry, sea, transfer.'),
+      .describe('The transit time by cost component: running, border dwell, gauge change, ferry, sea, transfer, terminal.'),
     versusBest: z
       .object({
         typicalHours: z.number().describe('Typical hours minus those of route 1, h.'),
