@@ -8,6 +8,8 @@
  */
 import { KMH_PER_KNOT } from '../transit/link-hours.js';
 import { addHours, hoursOf, ZERO_HOURS } from '../transit/hours.js';
+import { legState } from '../transit/place-transition.js';
+import { terminalHours } from '../transit/terminal-hours.js';
 import { DEFAULT_QUERY } from '../routing/defaults.js';
 import { planRoutes } from '../routing/plan-routes.js';
 import type { PreparedNetwork } from '../routing/prepare.js';
@@ -66,15 +68,29 @@ function sailing(p: PreparedNetwork, route: Route): Hours {
   return parts.length > 0 ? addHours(...parts) : ZERO_HOURS;
 }
 
+/** Terminal time at the route's first and last place (zero at an end reached by ferry or sea), h. */
+function endTerminal(p: PreparedNetwork, route: Route, end: 'origin' | 'destination'): Hours {
+  const leg = end === 'origin' ? route.legs[0] : route.legs[route.legs.length - 1];
+  if (!leg) return ZERO_HOURS;
+  return terminalHours(p.network.parameters, end === 'origin' ? leg.from : leg.to, end, legState(leg.mode, leg.gaugeMm));
+}
+
+const minus = (t: Hours, ...parts: Hours[]): Hours => {
+  const s = addHours(...parts);
+  return { low: t.low - s.low, typical: t.typical - s.typical, high: t.high - s.high };
+};
+
 export function modelHours(p: PreparedNetwork, r: CalibrationRecord, route: Route): Hours {
+  const t = route.hours.total;
   switch (r.scope) {
     case 'route':
-      return route.hours.total;
-    case 'route-without-waits': {
-      const w = waits(p, route);
-      const t = route.hours.total;
-      return { low: t.low - w.low, typical: t.typical - w.typical, high: t.high - w.high };
-    }
+      return t;
+    case 'from-origin':
+      return minus(t, endTerminal(p, route, 'destination'));
+    case 'route-without-waits':
+      return minus(t, waits(p, route));
+    case 'departure-to-arrival':
+      return minus(t, endTerminal(p, route, 'origin'), endTerminal(p, route, 'destination'), waits(p, route));
     case 'sailing':
       return sailing(p, route);
   }

@@ -26,11 +26,16 @@ export const BandPartSchema = z.enum(['below-low', 'low-typical', 'low-high', 'n
 /**
  * What part of the model's time the figure is compared with:
  * - route: the whole route, terminal to terminal (the route's total);
- * - route-without-waits: the same less the waiting for a ferry departure or a sailing
- *   (a published transit time counts from departure);
+ * - from-origin: the route less the destination terminal (a delivery time "until
+ *   arrival", or a run that ends at a border point where the train goes on);
+ * - route-without-waits: the route less the waiting for a ferry departure or a
+ *   sailing (a liner's or ferry's transit time counts from the sailing);
+ * - departure-to-arrival: the train's own time, a timetable: the route less the
+ *   origin and destination terminals and the waits (yards, ports and borders on
+ *   the way stay in);
  * - sailing: the time at sea of the route's ferry and sea legs alone.
  */
-export const ScopeSchema = z.enum(['route', 'route-without-waits', 'sailing']);
+export const ScopeSchema = z.enum(['route', 'from-origin', 'route-without-waits', 'departure-to-arrival', 'sailing']);
 
 export const CalibrationRecordSchema = z
   .object({

@@ -121,7 +121,8 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
           ...(tr.includedInDwell ? { includedInDwell: true as const } : {}),
         });
       } else {
-        parts.transfer.push(tr.hours);
+        // A port's rail terminal time is terminal time; other mode changes are transfers.
+        (tr.terminal ? parts.terminal : parts.transfer).push(tr.hours);
         transfers.push({ placeId: pt.place, fromMode: tr.fromMode, toMode: tr.toMode, hours: tr.hours });
       }
     }

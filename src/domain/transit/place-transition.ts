@@ -15,13 +15,16 @@
  *   change is not counted twice; its hours are kept for information;
  * - rail to road or back: a transfer, place.transshipment.hours when its handling
  *   is "rail-to-road" (a railhead), else parameters.railRoadTransferHours;
- * - any other change (rail, ferry, sea, road to ferry or sea and back): no extra
- *   time, because loading and unloading is counted in the ferry or sea link's port handling.
+ * - rail to ferry or sea and back: the train ends (or starts) at the port, so the
+ *   rail terminal time (parameters.terminal: destination when arriving by rail,
+ *   origin when leaving by rail); loading and unloading the vessel is the ferry or
+ *   sea link's own port handling;
+ * - any other change (road to ferry or sea and back, ferry to sea): no extra time.
  */
 import type { Crossing, Gauge, Handling, Mode, Parameters, Place } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
 import { hoursOf, ZERO_HOURS } from './hours.js';
-import { yardAt } from './terminal-hours.js';
+import { terminalRange, yardAt } from './terminal-hours.js';
 
 /** The state a route is in after a leg: rail of a gauge, or another mode. */
 export type LegState = 'rail-1520' | 'rail-1435' | 'rail-1676' | 'ferry' | 'sea' | 'road';
@@ -56,7 +59,15 @@ export type Transition =
       /** Set when the place is a marshalling yard: `hours` is the yard time (parameters.terminal.yards). */
       yard?: true;
     }
-  | { kind: 'mode-change'; hours: Hours; estimated: boolean; fromMode: Mode; toMode: Mode }
+  | {
+      kind: 'mode-change';
+      hours: Hours;
+      estimated: boolean;
+      fromMode: Mode;
+      toMode: Mode;
+      /** Set for rail ↔ ferry / sea at a port: `hours` is the rail terminal time there (a train ends or starts). */
+      terminal?: true;
+    }
   | {
       kind: 'gauge-change';
       hours: Hours;
@@ -101,6 +112,13 @@ export function transitionAt(
     const t = place.transshipment;
     const range = t && t.handling === 'rail-to-road' ? t.hours : params.railRoadTransferHours;
     return { kind: 'mode-change', hours: hoursOf(range), estimated: range.provenance.basis === 'estimate', fromMode: ma, toMode: mb };
+  }
+  // Rail to a ferry or a ship or back: the train ends or starts here, so the port's rail side does a terminal's work.
+  if (ma === 'rail' || mb === 'rail') {
+    const range = terminalRange(params, place.id, ma === 'rail' ? 'destination' : 'origin');
+    if (range) {
+      return { kind: 'mode-change', hours: hoursOf(range), estimated: range.provenance.basis === 'estimate', fromMode: ma, toMode: mb, terminal: true };
+    }
   }
   return { kind: 'mode-change', hours: ZERO_HOURS, estimated: false, fromMode: ma, toMode: mb };
 }
