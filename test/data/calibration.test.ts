@@ -59,6 +59,15 @@ describe('calibration against published services', () => {
     assert.equal(evaluateAll(p, [tooSlow])[0]!.verdict, 'outside');
   });
 
+  it('the real parameters state terminal time and sea waiting (optional only for small test networks)', async () => {
+    const { parameters } = await loadNetwork(DATA);
+    assert.ok(parameters.terminal, 'data/parameters.json: no terminal');
+    assert.ok(parameters.seaWaitHours, 'data/parameters.json: no seaWaitHours');
+    for (const r of [parameters.terminal.originHours, parameters.terminal.destinationHours, parameters.seaWaitHours, ...parameters.terminal.yards.map((y) => y.hours)]) {
+      assert.ok(r.provenance.basis === 'sourced' || (r.provenance.method ?? '').length > 20, 'every figure states its source or method');
+    }
+  });
+
   it('docs/calibration.md is the table as generated (run `npm run calibrate`)', async () => {
     assert.equal(readFileSync(path.join(ROOT, 'docs', 'calibration.md'), 'utf8'), await calibrationDocument(DATA));
   });
