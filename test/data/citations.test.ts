@@ -14,9 +14,29 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FACTS = path.join(ROOT, '..', 'shared', 'reference', 'network-facts.md');
-/** The project's own list of sources found beyond the sheet, each with its statement. */
+const SERVICES = path.join(ROOT, '..', 'shared', 'reference', 'published-services.md');
+/** Sources read for the transit parameters, with the statement quoted (kept in the project). */
+const READ = path.join(ROOT, 'docs', 'calibration-sources.md');
+/** The project's own list of emission-factor sources, each with its statement. */
 const EXTRA = path.join(ROOT, 'docs', 'emission-sources.md');
-const facts = existsSync(FACTS) ? readFileSync(FACTS, 'utf8') + (existsSync(EXTRA) ? readFileSync(EXTRA, 'utf8') : '') : undefined;
+/**
+ * The reference sheets a citation may point into: the network facts sheet, the
+ * published-services sheet, the calibration records, each of which holds a
+ * published service's address with its statement as read (data/calibration/),
+ * and the list of sources read for the transit parameters (docs/calibration-sources.md).
+ */
+const facts = existsSync(FACTS)
+  ? [readFileSync(FACTS, 'utf8'), existsSync(SERVICES) ? readFileSync(SERVICES, 'utf8') : '', calibrationAddresses(), readFileSync(READ, 'utf8'), existsSync(EXTRA) ? readFileSync(EXTRA, 'utf8') : ''].join('\n')
+  : undefined;
+
+function calibrationAddresses(): string {
+  const dir = path.join(ROOT, 'data', 'calibration');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .flatMap((n) => (JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { source: { address: string } }[]).map((r) => r.source.address))
+    .join('\n');
+}
 
 /** Every { address, statement } in a JSON value, with where it sits. */
 function citations(value: unknown, where: string, out: { where: string; address: string }[]): void {

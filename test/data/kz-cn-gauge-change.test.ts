@@ -4,8 +4,9 @@
  * route through Dostyk gets the dwell and no gauge-change time on top.
  *
  * Worked by hand from data/: alashankou – dostyk 14 km (1435), dostyk – aktogay
- * 314 km (1520); rail speeds low / typical / high KZ 37 / 39.2 / 62.5 km/h,
- * CN 16.8 / 45.7 / 53.9 km/h (a leg runs at the speed of the country it leaves);
+ * 314 km (1520); rail speeds low / typical / high KZ 28.8 / 39.2 / 57.9 km/h,
+ * CN 16.8 / 35.4 / 53.9 km/h (a leg runs at the speed of the country it leaves);
+ * terminal time at origin and destination 4 / 12 / 24 h each;
  * Dostyk dwell CN>KZ 54.4 / 78 / 117 h, KZ>CN 6.8 / 6.8 / 11.4 h; the Dostyk gauge
  * change 4.25 / 4.25 / 9 h is reported but not added.
  */
@@ -37,13 +38,15 @@ describe('Dostyk – Alashankou: gauge change included in the CPMM dwell', () =>
   it('alashankou → aktogay (inbound): dwell 78 h, no gauge-change time', async () => {
     const r = await best('alashankou', 'aktogay');
     assert.deepEqual(r.legs.map((l) => l.linkId), ['dostyk--alashankou', 'dostyk--aktogay']);
-    // running: 14/45.7 + 314/39.2 = 0.3063 + 8.0102 = 8.3166; low 14/53.9 + 314/62.5 = 0.2597 + 5.024 = 5.2837;
-    // high 14/16.8 + 314/37 = 0.8333 + 8.4865 = 9.3198
-    assert.deepEqual(r.hoursByComponent.running, { low: 5.3, typical: 8.3, high: 9.3 });
+    // running: 14/35.4 + 314/39.2 = 0.3955 + 8.0102 = 8.4057; low 14/53.9 + 314/57.9 = 0.2597 + 5.4231 = 5.6829;
+    // high 14/16.8 + 314/28.8 = 0.8333 + 10.9028 = 11.7361
+    assert.deepEqual(r.hoursByComponent.running, { low: 5.7, typical: 8.4, high: 11.7 });
     assert.deepEqual(r.hoursByComponent.borderDwell, { low: 54.4, typical: 78, high: 117 });
     assert.deepEqual(r.hoursByComponent.gaugeChange, { low: 0, typical: 0, high: 0 });
-    // 5.2837 + 54.4 = 59.68; 8.3166 + 78 = 86.32 (90.57 with the change added); 9.3198 + 117 = 126.32
-    assert.deepEqual(r.transitHours, { low: 59.7, typical: 86.3, high: 126.3 });
+    // terminals at alashankou and aktogay: 2 × 4 / 12 / 24 h
+    assert.deepEqual(r.hoursByComponent.terminal, { low: 8, typical: 24, high: 48 });
+    // 5.6829 + 54.4 + 8 = 68.08; 8.4057 + 78 + 24 = 110.41 (114.66 with the change added); 11.7361 + 117 + 48 = 176.74
+    assert.deepEqual(r.transitHours, { low: 68.1, typical: 110.4, high: 176.7 });
     assert.deepEqual(r.gaugeBreaks.map((g) => [g.place.id, g.fromGaugeMm, g.toGaugeMm, g.hours, g.crossingId, g.includedInDwell]), [
       ['dostyk', 1435, 1520, DOSTYK_CHANGE, 'dostyk--alashankou', true],
     ]);
@@ -58,11 +61,11 @@ describe('Dostyk – Alashankou: gauge change included in the CPMM dwell', () =>
 
   it('aktogay → alashankou (outbound): dwell 6.8 h, no gauge-change time', async () => {
     const r = await best('aktogay', 'alashankou');
-    // running 328 km left from KZ: 328/39.2 = 8.3673; low 328/62.5 = 5.248; high 328/37 = 8.8649
-    assert.deepEqual(r.hoursByComponent.running, { low: 5.2, typical: 8.4, high: 8.9 });
+    // running 328 km left from KZ: 328/39.2 = 8.3673; low 328/57.9 = 5.6649; high 328/28.8 = 11.3889
+    assert.deepEqual(r.hoursByComponent.running, { low: 5.7, typical: 8.4, high: 11.4 });
     assert.deepEqual(r.hoursByComponent.gaugeChange, { low: 0, typical: 0, high: 0 });
-    // 5.248 + 6.8 = 12.05; 8.3673 + 6.8 = 15.17; 8.8649 + 11.4 = 20.26
-    assert.deepEqual(r.transitHours, { low: 12, typical: 15.2, high: 20.3 });
+    // + terminals 8 / 24 / 48 h: 5.6649 + 6.8 + 8 = 20.46; 8.3673 + 6.8 + 24 = 39.17; 11.3889 + 11.4 + 48 = 70.79
+    assert.deepEqual(r.transitHours, { low: 20.5, typical: 39.2, high: 70.8 });
     assert.deepEqual(r.gaugeBreaks.map((g) => [g.place.id, g.fromGaugeMm, g.toGaugeMm, g.includedInDwell]), [['dostyk', 1520, 1435, true]]);
   });
 

@@ -240,6 +240,41 @@ export const SpeedRuleSchema = z.object({
   sources: z.array(SourceSchema).default([]),
 });
 
+/**
+ * Time a train spends at the terminals where the route starts and ends by rail
+ * (formation or break-up of the train, loading and unloading, hand-over and
+ * formalities), h, and at marshalling yards it passes. A route that starts or
+ * ends with a ferry or sea leg pays the port handling of that leg instead.
+ */
+export const TerminalParametersSchema = z.object({
+  /** At the place a route leaves by rail, h. */
+  originHours: RangeSchema,
+  /** At the place a route arrives at by rail, h. */
+  destinationHours: RangeSchema,
+  /** Terminals whose own figures replace the defaults, by place id. */
+  places: z
+    .array(
+      z.object({
+        placeId: IdSchema,
+        originHours: RangeSchema.optional(),
+        destinationHours: RangeSchema.optional(),
+        sources: z.array(SourceSchema).default([]),
+      }),
+    )
+    .default([]),
+  /** Marshalling yards, by place id: a rail route passing the place without changing gauge spends `hours` there. */
+  yards: z
+    .array(
+      z.object({
+        placeId: IdSchema,
+        hours: RangeSchema,
+        sources: z.array(SourceSchema).default([]),
+      }),
+    )
+    .default([]),
+  sources: z.array(SourceSchema).default([]),
+});
+
 export const ParametersSchema = z.object({
   dataVersion: z.string().min(1),
   dataDate: AsOfSchema,
@@ -249,6 +284,10 @@ export const ParametersSchema = z.object({
   seaSpeedKnots: SpeedRangeSchema,
   /** Transfer between rail and road at a railhead, h. */
   railRoadTransferHours: RangeSchema,
+  /** Waiting for a sailing on a sea leg, h (liner services sail weekly or less often). Absent: no wait. */
+  seaWaitHours: RangeSchema.optional(),
+  /** Terminal and yard time; absent: none (small test networks). */
+  terminal: TerminalParametersSchema.optional(),
   sources: z.array(SourceSchema).default([]),
 });
 
@@ -269,6 +308,7 @@ export type Dwell = z.infer<typeof DwellSchema>;
 export type Corridor = z.infer<typeof CorridorSchema>;
 export type SpeedRule = z.infer<typeof SpeedRuleSchema>;
 export type Parameters = z.infer<typeof ParametersSchema>;
+export type TerminalParameters = z.infer<typeof TerminalParametersSchema>;
 
 /** The whole validated data set, as the rest of the domain sees it. */
 export interface Network {

@@ -64,7 +64,26 @@ export function validateReferences(input: NetworkInput, fileOf: FileOf): DataIss
   checkBorderLinks(input.links, input.crossings, placeById, unsure, fileOf, issues);
   checkGaugeBreaks(input.places, input.links, input.crossings, unsure, fileOf, issues);
   if (input.parameters !== undefined) checkSpeedRules(input.links, input.parameters, placeById, fileOf, issues);
+  if (input.parameters !== undefined) checkTerminalPlaces(input.parameters, placeById, fileOf, issues);
   return issues;
+}
+
+/** Terminal and yard figures keyed by place id must name a place, once each. */
+function checkTerminalPlaces(params: Parameters, placeById: ReadonlyMap<string, Place>, fileOf: FileOf, issues: DataIssue[]): void {
+  const t = params.terminal;
+  if (!t) return;
+  const file = fileOf('parameters', 'parameters');
+  for (const [list, name] of [
+    [t.places, 'places'],
+    [t.yards, 'yards'],
+  ] as const) {
+    const seen = new Set<string>();
+    list.forEach((e, i) => {
+      if (!placeById.has(e.placeId)) issues.push(issue(file, 'parameters', `terminal.${name}.${i}.placeId`, `no place with id "${e.placeId}"`));
+      if (seen.has(e.placeId)) issues.push(issue(file, 'parameters', `terminal.${name}.${i}.placeId`, `a second entry for "${e.placeId}"`));
+      seen.add(e.placeId);
+    });
+  }
 }
 
 function firstById<T extends { id: string }>(records: readonly T[]): Map<string, T> {

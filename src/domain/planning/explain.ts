@@ -6,7 +6,7 @@
  */
 import type { Hours, Objective, Route } from '../routing/route-types.js';
 
-export const COST_COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer'] as const;
+export const COST_COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer', 'terminal'] as const;
 export type CostComponent = (typeof COST_COMPONENTS)[number];
 
 const LABEL: Record<CostComponent, string> = {
@@ -16,6 +16,7 @@ const LABEL: Record<CostComponent, string> = {
   ferry: 'ferry',
   sea: 'sea',
   transfer: 'transfer',
+  terminal: 'terminal and yard',
 };
 
 export interface ComponentCost {

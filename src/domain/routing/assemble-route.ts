@@ -7,6 +7,8 @@
 import type { Mode } from '../network/schema.js';
 import { serviceOf } from '../network/service.js';
 import { addHours } from '../transit/hours.js';
+import { legState } from '../transit/place-transition.js';
+import { terminalEstimated, terminalHours } from '../transit/terminal-hours.js';
 import type { PreparedNetwork } from './prepare.js';
 import { BORDER_WEIGHT, type QueryGraph } from './query-graph.js';
 import type {
@@ -28,7 +30,15 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
   const transfers: ModeTransfer[] = [];
   const warnings: RouteWarning[] = [];
   const estimatedRefs = new Set<string>();
-  const parts = { running: [] as Hours[], borderDwell: [] as Hours[], gaugeChange: [] as Hours[], ferry: [] as Hours[], sea: [] as Hours[], transfer: [] as Hours[] };
+  const parts = {
+    running: [] as Hours[],
+    borderDwell: [] as Hours[],
+    gaugeChange: [] as Hours[],
+    ferry: [] as Hours[],
+    sea: [] as Hours[],
+    transfer: [] as Hours[],
+    terminal: [] as Hours[],
+  };
   let borders = 0;
 
   for (const key of edges) {
@@ -103,7 +113,14 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
     } else {
       const pt = p.transitions[e.ref]!;
       const tr = pt.transition;
-      if (tr.kind === 'continue') continue;
+      if (tr.kind === 'continue') {
+        // A marshalling yard on the way: its time is terminal and yard time.
+        if (tr.yard) {
+          parts.terminal.push(tr.hours);
+          if (tr.estimated) estimatedRefs.add(pt.place);
+        }
+        continue;
+      }
       if (tr.estimated) estimatedRefs.add(tr.kind === 'gauge-change' && tr.crossingId ? tr.crossingId : pt.place);
       if (tr.kind === 'gauge-change') {
         // tr.hours is what the route spends (0 when the crossing's dwell already contains the change);
@@ -119,9 +136,25 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
           ...(tr.includedInDwell ? { includedInDwell: true as const } : {}),
         });
       } else {
-        parts.transfer.push(tr.hours);
+        // A port's rail terminal time is terminal time; other mode changes are transfers.
+        (tr.terminal ? parts.terminal : parts.transfer).push(tr.hours);
         transfers.push({ placeId: pt.place, fromMode: tr.fromMode, toMode: tr.toMode, hours: tr.hours });
       }
+    }
+  }
+
+  // Terminal time where the route starts and ends by rail (the search's source and sink edges carry the same).
+  const params = p.network.parameters;
+  const first = legs[0];
+  const last = legs[legs.length - 1];
+  if (first && last) {
+    const ends = [
+      [first.from, 'origin', legState(first.mode, first.gaugeMm)],
+      [last.to, 'destination', legState(last.mode, last.gaugeMm)],
+    ] as const;
+    for (const [place, end, state] of ends) {
+      parts.terminal.push(terminalHours(params, place, end, state));
+      if (terminalEstimated(params, place, end, state)) estimatedRefs.add(place);
     }
   }
 
@@ -155,8 +188,9 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
     ferry: addHours(...parts.ferry),
     sea: addHours(...parts.sea),
     transfer: addHours(...parts.transfer),
+    terminal: addHours(...parts.terminal),
   };
-  const total = addHours(hours.running, hours.borderDwell, hours.gaugeChange, hours.ferry, hours.sea, hours.transfer);
+  const total = addHours(hours.running, hours.borderDwell, hours.gaugeChange, hours.ferry, hours.sea, hours.transfer, hours.terminal);
 
   const places = legs.length > 0 ? [legs[0]!.from, ...legs.map((l) => l.to)] : [];
   const countries: string[] = [];

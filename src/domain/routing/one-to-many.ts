@@ -13,8 +13,9 @@ import { kShortestLooplessPaths, isGroupLoopless } from '../graph/k-shortest.js'
 import { shortestPathsFrom } from '../graph/shortest-path.js';
 import { assembleRoute } from './assemble-route.js';
 import { checkAvoidIds, makeFilter, type FilterOptions } from './filters.js';
-import type { PreparedNetwork } from './prepare.js';
-import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
+import { terminalHours } from '../transit/terminal-hours.js';
+import { splitNodeState, type NodeState, type PreparedNetwork } from './prepare.js';
+import { buildQueryGraph, placeOfNode, SINK, SOURCE, weightFor } from './query-graph.js';
 import type { Objective, Route } from './route-types.js';
 
 export type TravelCostOptions = FilterOptions & { objective: Objective };
@@ -46,12 +47,17 @@ export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOp
   const paths = shortestPathsFrom(graph, SOURCE, 'w');
   const groupOf = (n: string): string => placeOfNode(n, [from]);
   const best = new Map<string, { cost: number; edges: string[]; nodes: string[] }>();
+  const params = p.network.parameters;
   for (const [node, path] of paths) {
     if (node === SOURCE || !node.startsWith('0/a|')) continue;
     const place = groupOf(node);
     if (place === from) continue;
+    // The route ends here: add the destination terminal of the arrival state, as planRoutes' sink edge does.
+    const state = splitNodeState(node.split('|')[2] as NodeState).state;
+    const hours = terminalHours(params, place, 'destination', state).typical;
+    const cost = path.cost + weightFor(opts.objective, { hours, km: 0, borders: 0 });
     const b = best.get(place);
-    if (!b || path.cost < b.cost) best.set(place, path);
+    if (!b || cost < b.cost) best.set(place, { ...path, cost });
   }
   for (const [place, path] of best) {
     if (isGroupLoopless(path.nodes, groupOf)) {

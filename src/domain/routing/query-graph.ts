@@ -9,11 +9,13 @@
  * out (a route through them would visit them twice). Layers are joined at a via
  * place by the transitions allowed there (arrival in layer i-1 → departure in
  * layer i). A source node S leads to every departure state of `from` and every
- * arrival state of `to` leads to a sink node T, both at 0 cost.
+ * arrival state of `to` leads to a sink node T; these carry the terminal time
+ * of a route that starts or ends by rail (transit/terminal-hours.ts).
  * Edge weight "w": typical h (fastest), km (shortest), or borders × 1e6 + typical h.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { PreparedNetwork, StateEdge } from './prepare.js';
+import { terminalHours, type TerminalEnd } from '../transit/terminal-hours.js';
+import { splitNodeState, type NodeState, type PreparedNetwork, type StateEdge } from './prepare.js';
 import type { LinkFilter } from './filters.js';
 import type { Objective } from './route-types.js';
 
@@ -112,17 +114,22 @@ export function buildQueryGraph(
     }
   }
 
+  // Source and sink edges carry the terminal time of a route that starts or ends by rail.
+  const endEdge = (place: string, end: TerminalEnd, s: NodeState): QueryEdge => {
+    const hours = terminalHours(p.network.parameters, place, end, splitNodeState(s).state).typical;
+    return { kind: 'transfer', ref: -1, hours, km: 0, borders: 0, w: weightFor(objective, { hours, km: 0, borders: 0 }), layer: -1 };
+  };
   g.addNode(SOURCE);
   for (const s of p.statesAt.get(stops[0]!) ?? []) {
     const n = layerNode(0, `d|${stops[0]}|${s}`);
-    if (g.hasNode(n)) g.addDirectedEdgeWithKey(`S|${s}`, SOURCE, n, { kind: 'transfer', ref: -1, hours: 0, km: 0, borders: 0, w: 0, layer: -1 });
+    if (g.hasNode(n)) g.addDirectedEdgeWithKey(`S|${s}`, SOURCE, n, endEdge(stops[0]!, 'origin', s));
   }
   if (!openEnd) {
     g.addNode(SINK);
     const to = stops[stops.length - 1]!;
     for (const s of p.statesAt.get(to) ?? []) {
       const n = layerNode(layers - 1, `a|${to}|${s}`);
-      if (g.hasNode(n)) g.addDirectedEdgeWithKey(`E|${s}`, n, SINK, { kind: 'transfer', ref: -1, hours: 0, km: 0, borders: 0, w: 0, layer: -1 });
+      if (g.hasNode(n)) g.addDirectedEdgeWithKey(`E|${s}`, n, SINK, endEdge(to, 'destination', s));
     }
   }
   return g;

@@ -114,6 +114,8 @@ export interface HoursBreakdown {
   ferry: Hours;
   sea: Hours;
   transfer: Hours;
+  /** Terminal time where the route starts and ends by rail, and marshalling yards passed. */
+  terminal: Hours;
 }
 
 export interface Route {

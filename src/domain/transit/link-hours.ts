@@ -6,12 +6,13 @@
  *   from (for a cross-border link, the country of `from` in travel direction) and
  *   the mode. Low hours use the high speed and high hours the low speed.
  * - ferry: crossing + waiting for a departure + port handling (all from the link).
- * - sea: lengthKm / (knots × 1.852 km/h per knot) + port handling.
+ * - sea: lengthKm / (knots × 1.852 km/h per knot) + waiting for a sailing
+ *   (parameters.seaWaitHours) + port handling.
  */
 import { DomainError } from '../errors.js';
 import type { Link, Parameters, Provenance } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
-import { addHours, hoursOf } from './hours.js';
+import { addHours, hoursOf, ZERO_HOURS } from './hours.js';
 
 /** km/h in one knot. */
 export const KMH_PER_KNOT = 1.852;
@@ -64,7 +65,8 @@ export function linkHours(link: Link, params: Parameters, fromCountry: string): 
         typical: knots.typical * KMH_PER_KNOT,
         high: knots.high * KMH_PER_KNOT,
       });
-      return addHours(sailing, hoursOf(s.handlingHours));
+      const wait = params.seaWaitHours ? hoursOf(params.seaWaitHours) : ZERO_HOURS;
+      return addHours(sailing, wait, hoursOf(s.handlingHours));
     }
   }
 }
@@ -85,6 +87,10 @@ export function linkEstimated(link: Link, params: Parameters, fromCountry: strin
         [link.ferry.crossingHours, link.ferry.waitHours, link.ferry.handlingHours].some((r) => r.provenance.basis === 'estimate')
       );
     case 'sea':
-      return params.seaSpeedKnots.provenance.basis === 'estimate' || link.sea?.handlingHours.provenance.basis === 'estimate';
+      return (
+        params.seaSpeedKnots.provenance.basis === 'estimate' ||
+        params.seaWaitHours?.provenance.basis === 'estimate' ||
+        link.sea?.handlingHours.provenance.basis === 'estimate'
+      );
   }
 }

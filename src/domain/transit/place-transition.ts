@@ -3,7 +3,8 @@
  *
  * The time depends on the pair of consecutive legs, through their "state":
  * rail of a given gauge, ferry, sea or road.
- * - same state: nothing (train runs on; ferry to ferry; road to road);
+ * - same state: nothing (train runs on; ferry to ferry; road to road), except a
+ *   rail route through a marshalling yard (parameters.terminal.yards): the yard's hours;
  * - rail to rail of another gauge: a gauge change, allowed only where a
  *   facility is recorded: a border crossing at this place whose gaugeChange
  *   covers the two gauges (its hours), else the place's own transshipment
@@ -14,12 +15,16 @@
  *   change is not counted twice; its hours are kept for information;
  * - rail to road or back: a transfer, place.transshipment.hours when its handling
  *   is "rail-to-road" (a railhead), else parameters.railRoadTransferHours;
- * - any other change (rail, ferry, sea, road to ferry or sea and back): no extra
- *   time, because loading and unloading is counted in the ferry or sea link's port handling.
+ * - rail to ferry or sea and back: the train ends (or starts) at the port, so the
+ *   rail terminal time (parameters.terminal: destination when arriving by rail,
+ *   origin when leaving by rail); loading and unloading the vessel is the ferry or
+ *   sea link's own port handling;
+ * - any other change (road to ferry or sea and back, ferry to sea): no extra time.
  */
 import type { Crossing, Gauge, Handling, Mode, Parameters, Place } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
 import { hoursOf, ZERO_HOURS } from './hours.js';
+import { terminalRange, yardAt } from './terminal-hours.js';
 
 /** The state a route is in after a leg: rail of a gauge, or another mode. */
 export type LegState = 'rail-1520' | 'rail-1435' | 'rail-1676' | 'ferry' | 'sea' | 'road';
@@ -47,8 +52,22 @@ export function stateMode(s: LegState): Mode {
 }
 
 export type Transition =
-  | { kind: 'continue'; hours: Hours; estimated: false }
-  | { kind: 'mode-change'; hours: Hours; estimated: boolean; fromMode: Mode; toMode: Mode }
+  | {
+      kind: 'continue';
+      hours: Hours;
+      estimated: boolean;
+      /** Set when the place is a marshalling yard: `hours` is the yard time (parameters.terminal.yards). */
+      yard?: true;
+    }
+  | {
+      kind: 'mode-change';
+      hours: Hours;
+      estimated: boolean;
+      fromMode: Mode;
+      toMode: Mode;
+      /** Set for rail ↔ ferry / sea at a port: `hours` is the rail terminal time there (a train ends or starts). */
+      terminal?: true;
+    }
   | {
       kind: 'gauge-change';
       hours: Hours;
@@ -79,7 +98,11 @@ export function transitionAt(
   b: LegState,
   passed: readonly string[] = [],
 ): Transition | null {
-  if (a === b) return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
+  if (a === b) {
+    const yard = a.startsWith('rail') ? yardAt(params, place.id) : undefined;
+    if (yard) return { kind: 'continue', hours: hoursOf(yard), estimated: yard.provenance.basis === 'estimate', yard: true };
+    return { kind: 'continue', hours: ZERO_HOURS, estimated: false };
+  }
   const ga = stateGauge(a);
   const gb = stateGauge(b);
   if (ga !== undefined && gb !== undefined) return gaugeChangeAt(place, crossingsAt, ga, gb, passed);
@@ -89,6 +112,13 @@ export function transitionAt(
     const t = place.transshipment;
     const range = t && t.handling === 'rail-to-road' ? t.hours : params.railRoadTransferHours;
     return { kind: 'mode-change', hours: hoursOf(range), estimated: range.provenance.basis === 'estimate', fromMode: ma, toMode: mb };
+  }
+  // Rail to a ferry or a ship or back: the train ends or starts here, so the port's rail side does a terminal's work.
+  if (ma === 'rail' || mb === 'rail') {
+    const range = terminalRange(params, place.id, ma === 'rail' ? 'destination' : 'origin');
+    if (range) {
+      return { kind: 'mode-change', hours: hoursOf(range), estimated: range.provenance.basis === 'estimate', fromMode: ma, toMode: mb, terminal: true };
+    }
   }
   return { kind: 'mode-change', hours: ZERO_HOURS, estimated: false, fromMode: ma, toMode: mb };
 }

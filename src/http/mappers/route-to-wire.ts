@@ -79,6 +79,7 @@ export function routeToWire(route: Route, rank: number, names: WireNames, extras
       ferry: roundHours(route.hours.ferry),
       sea: roundHours(route.hours.sea),
       transfer: roundHours(route.hours.transfer),
+      terminal: roundHours(route.hours.terminal),
     },
     borderCrossings: route.crossings.map((c) => ({
       id: c.crossingId,

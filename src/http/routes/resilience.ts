@@ -91,6 +91,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
         avoidCrossings: splitList(q.avoidCrossings),
         avoidCorridors: splitList(q.avoidCorridors),
         avoidLinks: splitList(q.avoidLinks),
+        allowUnscheduled: q.allowUnscheduled === 'true',
         overlays: [],
         explain: false,
       };

@@ -28,6 +28,7 @@ export const ResilienceQuerySchema = RouteQuerySchema.pick({
   avoidCrossings: true,
   avoidCorridors: true,
   avoidLinks: true,
+  allowUnscheduled: true,
   scenario: true,
 }).extend({
   // "Try it out" starts from a short lane (10 elements, well under a second); Almaty → Karachi checks 49.
@@ -58,6 +59,7 @@ export const ResilienceMatrixRequestSchema = RouteRequestSchema.pick({
   avoidCrossings: true,
   avoidCorridors: true,
   avoidLinks: true,
+  allowUnscheduled: true,
   scenario: true,
 })
   .extend({

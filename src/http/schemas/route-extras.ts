@@ -114,7 +114,7 @@ export const LegCo2Schema = z
     example: { kgCo2e: 1.77, ttwKgCo2e: 1.45, wttKgCo2e: 0.32, wtwKgCo2e: 1.77, factorId: 'rail-diesel', traction: 'diesel', tractionKnown: false, grid: null },
   });
 
-const COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer'] as const;
+const COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer', 'terminal'] as const;
 
 export const RouteExplanationSchema = z
   .object({
@@ -127,7 +127,7 @@ export const RouteExplanationSchema = z
           share: z.number().describe('Share of the typical transit time (0..1, 0.001).'),
         }),
       )
-      .describe('The transit time by cost component: running, border dwell, gauge change, ferry, sea, transfer.'),
+      .describe('The transit time by cost component: running, border dwell, gauge change, ferry, sea, transfer, terminal.'),
     versusBest: z
       .object({
         typicalHours: z.number().describe('Typical hours minus those of route 1, h.'),

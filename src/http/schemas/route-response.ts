@@ -112,8 +112,9 @@ const HoursByComponentSchema = z
     borderDwell: HoursSchema.describe('Waiting at border crossings, h.'),
     gaugeChange: HoursSchema.describe('Bogie exchange or transshipment, h.'),
     ferry: HoursSchema.describe('Ferry legs (crossing, waiting for departure, handling), h.'),
-    sea: HoursSchema.describe('Sea legs (sailing and port handling), h.'),
+    sea: HoursSchema.describe('Sea legs (sailing, waiting for a sailing and port handling), h.'),
     transfer: HoursSchema.describe('Changes of mode, h.'),
+    terminal: HoursSchema.describe('Terminal time where the route starts and ends by rail (forming, loading, hand-over) and marshalling yards passed, h.'),
   })
   .describe('transitHours split by component; the components add up to transitHours (up to rounding).');
 

@@ -55,7 +55,7 @@ describe('resolveCargo', async () => {
       transfers: [],
       distanceKm: 160,
       distanceKmByMode: {},
-      hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero },
+      hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },
       countries: [],
       corridors: [],
       warnings: [],

@@ -21,7 +21,7 @@ describe('emission factors on the real network', async () => {
     transfers: [],
     distanceKm: l.lengthKm,
     distanceKmByMode: {},
-    hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero },
+    hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },
     countries: [],
     corridors: [],
     warnings: [],

@@ -32,7 +32,7 @@ function route(legs: RouteLeg[], gaugeBreaks: GaugeBreak[] = []): Route {
     transfers: [],
     distanceKm: km,
     distanceKmByMode: {},
-    hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero },
+    hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },
     countries: [],
     corridors: [],
     warnings: [],
