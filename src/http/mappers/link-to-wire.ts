@@ -30,6 +30,6 @@ export function linkToWire(cat: NetworkCatalogue, l: Link): WireLink {
     corridors: l.corridors.map((id) => corridorRef(cat.index, id)),
     crossing: crossing ? crossingSummary(crossing) : null,
     notes: l.notes ?? null,
-    sources: sourcesToWire(l.sources),
+    sources: sourcesToWire(cat.index, l.sources),
   };
 }

@@ -89,7 +89,7 @@ describe('routeEmissions on data/emission-factors.json', async () => {
 
 describe('routeEmissions with a hand-made factor set', () => {
   it('uses the defaults map, so a different diesel factor changes the answer (200 km × 3 t × 0.05 = 30 kg)', () => {
-    const src = [{ address: 'test', statement: 'made up' }];
+    const src = [{ source: 'test', statement: 'made up' }];
     const f = (id: string, mode: Mode, kg: number, traction?: 'diesel' | 'electric') => ({
       id,
       mode,
