@@ -42,7 +42,21 @@ export const ScenarioSchema = z
           crossingIds: ['spin-boldak--chaman--rail'],
         },
       ],
-      sources: [{ address: 'railwaygazette.com/infrastructure/herat-kandahar-railway-design-contracts-awarded/68284.article', statement: 'Herat – Kandahar 737.5 km; design contracts signed 6 Feb 2025' }],
+      sources: [
+        {
+          id: 'railwaygazette-infrastructure-herat-kandahar-railway-design-contracts',
+          address: 'https://railwaygazette.com/infrastructure/herat-kandahar-railway-design-contracts-awarded/68284.article',
+          addressForm: 'full',
+          title: null,
+          publisher: 'Railway Gazette International',
+          published: null,
+          publishedNote: 'not given in the address and not looked up',
+          read: null,
+          readNote: 'read for the project reference notes (network facts sheet) before the citation was written; the date of reading was not recorded',
+          locator: null,
+          statement: 'Herat – Kandahar 737.5 km; design contracts signed 6 Feb 2025',
+        },
+      ],
     },
   });
 
