@@ -35,7 +35,10 @@ export const SourceEntrySchema = z
     /** When the source was read for the data set; null when not recorded (then readNote says why). */
     read: DateSchema.nullable(),
     readNote: z.string().min(3).optional(),
-    /** The statements the data set quotes from this source. Every record's statement is one of them. */
+    /**
+     * The statements the data set quotes from this source. Every record's statement is one of them
+     * (test/data/sources.test.ts checks it; scripts/migrate-sources.ts keeps the list in step).
+     */
     statements: z.array(z.string().min(3)).min(1),
   })
   .superRefine((s, ctx) => {
