@@ -34,7 +34,7 @@ const good = {
   kind: 'schedule',
   band: 'low-high',
   asOf: '2024',
-  source: { address: 'example.org/a-b', statement: 'a to b in 2 days' },
+  sources: [{ source: 'test', statement: 'made up for a test' }],
 };
 
 async function issues(dir: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { parseConfig } from '../../src/config.js';
 import { loadNetwork } from '../../src/domain/network/load-network.js';
+import { loadSourceRegister } from '../../src/domain/network/load-sources.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
 import type { Network } from '../../src/domain/network/schema.js';
 import { prepareNetwork } from '../../src/domain/routing/prepare.js';
@@ -24,7 +25,14 @@ const networks = new Map<string, Promise<Network>>();
 export function loadOnce(dataDir: string): Promise<Network> {
   let p = networks.get(dataDir);
   if (!p) {
-    p = loadNetwork(dataDir);
+    p = loadNetwork(dataDir).then(async (network) => {
+      if (dataDir === REAL_DATA_DIR) return network;
+      // The fixture is planned with the data set's emission factors (below): its register also holds the
+      // entries those factors cite, as the server tests' fixture copies do (server/fixture-copy.ts).
+      const real = await loadSourceRegister(REAL_DATA_DIR);
+      const have = new Set(network.sources.map((e) => e.id));
+      return { ...network, sources: [...network.sources, ...real.filter((e) => !have.has(e.id))] };
+    });
     networks.set(dataDir, p);
   }
   return p;

@@ -2,7 +2,8 @@
  * GET and POST /v1/resilience through app.inject on the fixture network
  * (Mary → Karachi: no route without Sarakhs; via Bandar Abbas by sea without
  * Zahedan–Taftan), and the known answers on the real network: Almaty →
- * Karachi's and Tashkent → Karachi's top-ranked closures.
+ * Karachi and Tashkent → Karachi (the Iranian line to Zahedan is the single
+ * point of failure of both).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -103,29 +104,39 @@ describe('/v1/resilience on the real network (known answers)', () => {
     await app.close();
   });
 
-  it('Almaty → Karachi: the Turksib out of Almaty is the single point of failure (no route without Almaty – bypass junction); Sarakhs closed costs 2,002.6 km via Bolashak and Etrek', async () => {
+  it('Almaty → Karachi: the Iranian line to Zahedan and Taftan is the single point of failure (no sea way round since India–Pakistan calls are suspended); the Turksib has the Moyinty – Shu bypass; Sarakhs closed costs 1,947.6 km via Bolashak and Etrek', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/resilience?from=Almaty&to=Karachi' });
     assert.equal(res.statusCode, 200, res.body);
     const body = ResilienceResponseSchema.parse(res.json());
-    assert.equal(body.best.distanceKm, 5524.6);
-    assert.equal(body.elementsOnRoute, 49);
+    assert.equal(body.best.distanceKm, 5541.6);
+    assert.equal(body.elementsOnRoute, 50);
     assert.deepEqual(body.unchecked, []);
-    const top = body.impacts[0]!;
-    assert.deepEqual([top.element.id, top.outcome], ['almaty--almaty-bypass-junction', 'no-route']);
     assert.deepEqual(
-      body.impacts.filter((i) => i.outcome === 'no-route').map((i) => i.element.id),
-      ['almaty--almaty-bypass-junction', 'almaty-bypass-junction--shu', 'shu--taraz', 'taraz--shymkent', 'shymkent--arys'],
+      body.impacts.slice(0, 8).map((i) => [i.element.id, i.outcome]),
+      [
+        ['bafq--kerman', 'no-route'],
+        ['kerman--bam', 'no-route'],
+        ['bam--zahedan', 'no-route'],
+        ['mirjaveh--zahedan', 'no-route'],
+        ['koh-i-taftan--mirjaveh', 'no-route'],
+        ['koh-i-taftan--mirjaveh', 'no-route'],
+        ['nok-kundi--koh-i-taftan', 'no-route'],
+        ['dalbandin--nok-kundi', 'no-route'],
+      ],
     );
+    const turksib = body.impacts.find((i) => i.element.id === 'almaty--almaty-bypass-junction')!;
+    assert.equal(turksib.outcome, 'rerouted');
     const sarakhs = body.impacts.find((i) => i.element.kind === 'crossing' && i.element.id === 'saraghs--sarakhs')!;
-    assert.equal(sarakhs.distanceKmLost, 2002.6);
+    assert.equal(sarakhs.distanceKmLost, 1947.6);
     assert.ok(sarakhs.route!.crossingIds.includes('bolashak--serhetyaka') && sarakhs.route!.crossingIds.includes('etrek--incheh-borun'));
   });
 
-  it('Tashkent → Karachi: no single closure cuts the lane; Bafq – Kerman ranks first (+1,655.4 km, +8.4 days)', async () => {
+  it('Tashkent → Karachi: the same Iranian stretch is its single point of failure; Sarakhs closed costs 986.6 km', async () => {
     const body = ResilienceResponseSchema.parse((await app.inject({ method: 'GET', url: '/v1/resilience?from=Tashkent&to=Karachi' })).json());
-    assert.equal(body.best.distanceKm, 4535.6);
-    assert.ok(body.impacts.every((i) => i.outcome === 'rerouted'));
+    assert.equal(body.best.distanceKm, 4552.6);
     const top = body.impacts[0]!;
-    assert.deepEqual([top.element.id, top.distanceKmLost, top.typicalDaysLost], ['bafq--kerman', 1655.4, 8.4]);
+    assert.deepEqual([top.element.id, top.outcome], ['bafq--kerman', 'no-route']);
+    const sarakhs = body.impacts.find((i) => i.element.kind === 'crossing' && i.element.id === 'saraghs--sarakhs')!;
+    assert.equal(sarakhs.distanceKmLost, 986.6);
   });
 });

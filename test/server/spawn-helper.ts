@@ -3,10 +3,11 @@
  * as the container does, and reads its JSON log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { citationArrays } from '../../src/domain/network/source-register.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURE_DIR = path.join(ROOT, 'test/fixtures/network-small');
@@ -84,6 +85,14 @@ export function fixtureCopy(): string {
   const dir = path.join(root, 'network-small');
   cpSync(FIXTURE_DIR, dir, { recursive: true });
   const factors = path.join(dir, 'emission-factors.json');
-  if (!existsSync(factors)) cpSync(path.join(REAL_DATA_DIR, 'emission-factors.json'), factors);
+  if (!existsSync(factors)) {
+    cpSync(path.join(REAL_DATA_DIR, 'emission-factors.json'), factors);
+    // The factors cite the data set's register: add the entries they cite to the copy's.
+    const cited = new Set(citationArrays(JSON.parse(readFileSync(factors, 'utf8'))).flatMap((a) => a.citations.map((c) => (c as { source: string }).source)));
+    const real = JSON.parse(readFileSync(path.join(REAL_DATA_DIR, 'sources.json'), 'utf8')) as { id: string }[];
+    const register = path.join(dir, 'sources.json');
+    const own = JSON.parse(readFileSync(register, 'utf8')) as { id: string }[];
+    writeFileSync(register, JSON.stringify([...own, ...real.filter((s) => cited.has(s.id))], null, 2));
+  }
   return dir;
 }

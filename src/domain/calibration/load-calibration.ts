@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DataIssue } from '../errors.js';
 import { InvalidDataError } from '../errors.js';
 import type { Network } from '../network/schema.js';
+import { checkCitations } from '../network/load-sources.js';
 import { CalibrationRecordSchema, type CalibrationRecord } from './schema.js';
 
 const WHOLE_FILE = '(file)';
@@ -67,6 +68,8 @@ export async function loadCalibration(dir: string, net: Network): Promise<Calibr
       rec.lane.avoidLinks.forEach((l, j) => {
         if (!links.has(l)) issues.push({ file, record: rec.id, field: `lane.avoidLinks.${j}`, message: `no link with id "${l}"` });
       });
+      // Citations name entries of the network's source register, like every other record.
+      issues.push(...checkCitations([{ file, record: rec.id, value: rec }], net.sources, 'sources.json'));
       records.push(rec);
     });
   }

@@ -65,7 +65,8 @@ export const CalibrationRecordSchema = z
     band: BandPartSchema,
     /** Year or date the figure was published or achieved. */
     asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'),
-    source: SourceSchema,
+    /** Where the figure is published: citations of data/sources.json, as every record of the data set has. */
+    sources: z.array(SourceSchema).min(1),
     notes: z.string().optional(),
     /** A service the model is allowed to miss, with the reason; the table still shows the verdict. */
     exception: z.object({ reason: z.string().min(10) }).optional(),

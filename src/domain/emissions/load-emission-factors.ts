@@ -9,6 +9,8 @@ import path from 'node:path';
 import { InvalidDataError } from '../errors.js';
 import type { DataIssue } from '../errors.js';
 import { EmissionFactorsSchema } from './emission-schema.js';
+import { checkCitations, loadSourceRegister, REGISTER_FILE } from '../network/load-sources.js';
+import type { SourceEntry } from '../network/source-register.js';
 import type { EmissionFactors, LegKind } from './emission-schema.js';
 
 const EXPECTED: Record<LegKind, { mode: string; traction?: string }> = {
@@ -51,8 +53,12 @@ export function checkEmissionFactors(f: EmissionFactors, file: string): DataIssu
   return issues;
 }
 
-/** Loads `<dataDir>/emission-factors.json`; throws InvalidDataError listing every problem. */
-export async function loadEmissionFactors(dataDir: string): Promise<EmissionFactors> {
+/**
+ * Loads `<dataDir>/emission-factors.json`; throws InvalidDataError listing
+ * every problem. Citations are checked against `sources` (the network's
+ * register), or against `<dataDir>/sources.json` when not given.
+ */
+export async function loadEmissionFactors(dataDir: string, sources?: readonly SourceEntry[]): Promise<EmissionFactors> {
   const abs = path.join(dataDir, 'emission-factors.json');
   const file = path.relative(path.dirname(path.resolve(dataDir)), path.resolve(abs));
   let raw: unknown;
@@ -73,7 +79,16 @@ export async function loadEmissionFactors(dataDir: string): Promise<EmissionFact
       }),
     );
   }
-  const issues = checkEmissionFactors(parsed.data, file);
+  const register = sources ?? (await loadSourceRegister(dataDir));
+  const registerFile = path.relative(path.dirname(path.resolve(dataDir)), path.resolve(dataDir, REGISTER_FILE));
+  const issues = [
+    ...checkEmissionFactors(parsed.data, file),
+    ...checkCitations(
+      parsed.data.factors.map((f, i) => ({ file, record: f.id, value: f, fieldPrefix: `factors.${i}` })),
+      register,
+      registerFile,
+    ),
+  ];
   if (issues.length > 0) throw new InvalidDataError(issues);
   return parsed.data;
 }

@@ -18,6 +18,7 @@ import {
   type Parameters,
 } from './schema.js';
 import { validateReferences, type RecordKind } from './validate-references.js';
+import { checkCitations, readSourceRegister, REGISTER_FILE, type CitingRecord } from './load-sources.js';
 
 /** Used as record and field of an issue about a whole file. */
 const WHOLE_FILE = '(file)';
@@ -38,21 +39,25 @@ type ObjectSchema = z.ZodType & { shape: Record<string, unknown> };
 export async function loadNetwork(dataDir: string): Promise<Network> {
   // Files are read in parallel; each read gets its own issue list so that
   // the report comes out in a fixed order (folder, then file name, then record).
-  const lists: DataIssue[][] = [[], [], [], [], []];
+  const lists: DataIssue[][] = [[], [], [], [], [], []];
   // Files are named relative to dataDir's parent ("data/links/kz.json"): a
   // path a data author recognises, without the machine's absolute path.
   const base = path.dirname(path.resolve(dataDir));
   const label = (abs: string): string => path.relative(base, abs).split(path.sep).join('/');
   const root = path.resolve(dataDir);
 
-  const [places, links, crossings, corridors, parameters] = await Promise.all([
+  const unparsedSources = new Set<string>();
+  const registerFile = label(path.join(root, REGISTER_FILE));
+  const [sources, places, links, crossings, corridors, parameters] = await Promise.all([
+    readSourceRegister(path.join(root, REGISTER_FILE), registerFile, lists[5]!, unparsedSources),
     readFolder(path.join(root, 'places'), PlaceSchema, label, lists[0]!),
     readFolder(path.join(root, 'links'), LinkSchema, label, lists[1]!),
     readFolder(path.join(root, 'crossings'), CrossingSchema, label, lists[2]!),
     readArrayFile(path.join(root, 'corridors.json'), CorridorSchema, label, lists[3]!),
     readParameters(path.join(root, 'parameters.json'), label, lists[4]!),
   ]);
-  const issues = lists.flat();
+  // The register's problems first: an unknown id further down may come from them.
+  const issues = [...lists[5]!, ...lists.slice(0, 5).flat()];
 
   const byKind: Record<Exclude<RecordKind, 'parameters'>, Parsed<{ id: string }>> = { place: places, link: links, crossing: crossings, corridor: corridors };
   const parametersFile = label(path.join(root, 'parameters.json'));
@@ -77,8 +82,14 @@ export async function loadNetwork(dataDir: string): Promise<Network> {
     ),
   );
 
+  const citing: CitingRecord[] = [places, links, crossings, corridors].flatMap((p) =>
+    p.records.map((r, i) => ({ file: p.files[i] ?? '', record: r.id, value: r })),
+  );
+  if (parameters !== undefined) citing.push({ file: parametersFile, record: 'parameters', value: parameters });
+  issues.push(...checkCitations(citing, sources, registerFile, unparsedSources));
+
   if (issues.length > 0 || parameters === undefined) throw new InvalidDataError(issues);
-  return { places: places.records, links: links.records, crossings: crossings.records, corridors: corridors.records, parameters };
+  return { places: places.records, links: links.records, crossings: crossings.records, corridors: corridors.records, parameters, sources };
 }
 
 async function readFolder<S extends ObjectSchema>(

@@ -1,12 +1,15 @@
 /** Lookups over a validated Network, built once: by id, and what meets at a place. */
 import { DomainError } from '../errors.js';
 import type { Corridor, Crossing, Link, Network, Place } from './schema.js';
+import { BUILT_IN_SOURCES, type SourceEntry } from './source-register.js';
 
 export class NetworkIndex {
   readonly placeById: ReadonlyMap<string, Place>;
   readonly linkById: ReadonlyMap<string, Link>;
   readonly crossingById: ReadonlyMap<string, Crossing>;
   readonly corridorById: ReadonlyMap<string, Corridor>;
+  /** The source register by id, with the built-in source of request overlays. */
+  readonly sourceById: ReadonlyMap<string, SourceEntry>;
   private readonly links = new Map<string, Link[]>();
   private readonly crossings = new Map<string, Crossing[]>();
 
@@ -15,6 +18,7 @@ export class NetworkIndex {
     this.linkById = new Map(net.links.map((l) => [l.id, l]));
     this.crossingById = new Map(net.crossings.map((c) => [c.id, c]));
     this.corridorById = new Map(net.corridors.map((c) => [c.id, c]));
+    this.sourceById = new Map([...BUILT_IN_SOURCES, ...net.sources.map((s): [string, SourceEntry] => [s.id, s])]);
     for (const l of net.links) {
       push(this.links, l.from, l);
       push(this.links, l.to, l);

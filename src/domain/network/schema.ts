@@ -4,14 +4,35 @@
  * changes) live in validate-references.ts, because they need the whole set.
  */
 import { z } from 'zod';
+import { SourceIdSchema, type SourceEntry } from './source-register.js';
 
-/** A citation: where a figure was published and what it says there. */
-export const SourceSchema = z.object({
-  /** Address of the publication as given in the facts sheet (may be shortened with "…"). */
-  address: z.string().min(3),
-  /** The figure or sentence as stated by the source. */
+/**
+ * A citation: which register entry (data/sources.json) a figure comes from and
+ * what that source states for this record. The register holds the address,
+ * title, publisher and dates; the record holds only the id and the statement.
+ */
+const CitationObjectSchema = z.strictObject({
+  /** Id of an entry of data/sources.json. */
+  source: SourceIdSchema,
+  /** Where in the source, when it matters: a section, table or page ("§7", "Table 3.8"). */
+  locator: z.string().min(1).optional(),
+  /** The figure or sentence as stated by the source, for this record. */
   statement: z.string().min(3),
 });
+
+/** An inline citation ({ address, statement }) is the old form: the message says how to convert it. */
+export const SourceSchema = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v !== null && typeof v === 'object' && 'address' in v) {
+      const address = typeof v.address === 'string' ? ` "${v.address}"` : '';
+      ctx.addIssue({
+        code: 'custom',
+        message: `inline citation${address}: cite a data/sources.json id as { "source": id, "statement": … } (scripts/migrate-sources.ts converts it)`,
+      });
+    }
+  })
+  .pipe(CitationObjectSchema);
 
 /**
  * How a figure was obtained.
@@ -317,4 +338,6 @@ export interface Network {
   crossings: readonly Crossing[];
   corridors: readonly Corridor[];
   parameters: Parameters;
+  /** The source register (data/sources.json); every citation above names one of its ids. */
+  sources: readonly SourceEntry[];
 }

@@ -10,10 +10,11 @@ import type { DataIssue } from '../errors.js';
 import type { Crossing, Link, Network, Parameters, Place, Provenance } from '../network/schema.js';
 import { CrossingSchema, LinkSchema } from '../network/schema.js';
 import { validateReferences } from '../network/validate-references.js';
+import { REQUEST_OVERLAY_SOURCE } from '../network/source-register.js';
 import { OverlaySchema } from './overlay-schema.js';
 import type { AppliedOverlay, Overlay } from './overlay-schema.js';
 
-const REQUEST_SOURCE = { address: 'route request overlay', statement: 'hypothetical link supplied by the request' };
+const REQUEST_SOURCE = { source: REQUEST_OVERLAY_SOURCE.id, statement: REQUEST_OVERLAY_SOURCE.statements[0]! };
 const HYPOTHETICAL: Provenance = { basis: 'estimate', method: 'hypothetical link supplied by the request' };
 
 /** Working copy: arrays are new, records are copied before they are changed. */
@@ -274,6 +275,7 @@ export function applyOverlays(net: Network, overlays: readonly unknown[]): { net
     crossings: [...d.crossings.values()],
     corridors: net.corridors,
     parameters: net.parameters,
+    sources: net.sources,
   };
   // Nothing changed: the input was validated when it was loaded.
   if (applied.length === 0) return { network, applied };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DomainError, InvalidDataError } from '../errors.js';
 import type { DataIssue } from '../errors.js';
 import type { Network } from '../network/schema.js';
+import { checkCitations, REGISTER_FILE } from '../network/load-sources.js';
 import { applyOverlays } from './apply-overlays.js';
 import { ScenarioSchema } from './scenario-schema.js';
 import type { Scenario } from './scenario-schema.js';
@@ -60,6 +61,11 @@ export async function loadScenarios(dataDir: string, net: Network): Promise<Scen
     const other = seen.get(s.id);
     if (other) issues.push({ file, record: s.id, field: 'id', message: `duplicate scenario id, also in ${other}` });
     seen.set(s.id, file);
+    const cited = checkCitations([{ file, record: s.id, value: s }], net.sources, path.relative(base, path.resolve(dataDir, REGISTER_FILE)));
+    if (cited.length > 0) {
+      issues.push(...cited);
+      continue;
+    }
     try {
       applyOverlays(net, s.overlays);
     } catch (e) {

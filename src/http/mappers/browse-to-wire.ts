@@ -8,6 +8,7 @@ import type { NetworkIndex } from '../../domain/network/network-index.js';
 import type { LinkFilter } from '../../domain/network/link-filter.js';
 import type { Crossing, Link, LinkStatus, Mode, Provenance, Source } from '../../domain/network/schema.js';
 import { splitList } from '../schemas/route-query.js';
+import { citationsToWire } from './source-to-wire.js';
 
 export function provenanceToWire(p: Provenance) {
   return {
@@ -21,7 +22,8 @@ export function figureToWire(r: { low: number; typical: number; high: number; pr
   return { low: r.low, typical: r.typical, high: r.high, provenance: provenanceToWire(r.provenance) };
 }
 
-export const sourcesToWire = (sources: readonly Source[]) => sources.map((s) => ({ address: s.address, statement: s.statement }));
+/** A record's citations with their register entries in full. */
+export const sourcesToWire = (index: NetworkIndex, sources: readonly Source[]) => citationsToWire(index.sourceById, sources);
 
 export function placeRefWithCountry(index: NetworkIndex, id: string) {
   const p = index.placeById.get(id);

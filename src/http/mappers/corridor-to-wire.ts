@@ -21,6 +21,6 @@ export function corridorToWire(cat: NetworkCatalogue, s: CorridorSummary): WireC
     countries: [...s.countries],
     links: s.linkIds.map((id) => linkSummary(cat.index, cat.index.linkById.get(id)!)),
     crossings: s.crossingIds.map((id) => crossingSummary(cat.index.crossingById.get(id)!)),
-    sources: sourcesToWire(s.corridor.sources),
+    sources: sourcesToWire(cat.index, s.corridor.sources),
   };
 }

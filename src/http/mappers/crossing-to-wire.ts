@@ -18,7 +18,7 @@ export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing
       toCountry: d.toCountry,
       hours: figureToWire(d.entry.hours),
       directionSpecific: d.directionSpecific,
-      sources: sourcesToWire(d.entry.sources),
+      sources: sourcesToWire(cat.index, d.entry.sources),
     })),
     gaugeChange: {
       changesGauge: changesGauge(c),
@@ -30,9 +30,9 @@ export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing
     },
     status: c.status,
     statusAsOf: c.statusAsOf,
-    statusSources: sourcesToWire(c.statusSources),
+    statusSources: sourcesToWire(cat.index, c.statusSources),
     links: (cat.linksByCrossing.get(c.id) ?? []).map((l) => linkSummary(cat.index, l)),
     notes: c.notes ?? null,
-    sources: sourcesToWire(c.sources),
+    sources: sourcesToWire(cat.index, c.sources),
   };
 }

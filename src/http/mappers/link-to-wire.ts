@@ -31,11 +31,11 @@ export function linkToWire(cat: NetworkCatalogue, l: Link): WireLink {
       l.mode === 'rail' || l.mode === 'road'
         ? null
         : l.service
-          ? { kind: l.service.kind, asOf: l.service.asOf, sources: sourcesToWire(l.service.sources), notes: l.service.notes ?? null }
+          ? { kind: l.service.kind, asOf: l.service.asOf, sources: sourcesToWire(cat.index, l.service.sources), notes: l.service.notes ?? null }
           : { kind: 'unknown', asOf: null, sources: [], notes: null },
     corridors: l.corridors.map((id) => corridorRef(cat.index, id)),
     crossing: crossing ? crossingSummary(crossing) : null,
     notes: l.notes ?? null,
-    sources: sourcesToWire(l.sources),
+    sources: sourcesToWire(cat.index, l.sources),
   };
 }

@@ -6,6 +6,7 @@
 import { summariseCorridors, type CorridorSummary } from '../../domain/network/corridor-summary.js';
 import { NetworkIndex } from '../../domain/network/network-index.js';
 import type { Crossing, Link, Network, Place } from '../../domain/network/schema.js';
+import { citationArrays, type SourceEntry } from '../../domain/network/source-register.js';
 
 export interface NetworkCatalogue {
   network: Network;
@@ -19,6 +20,35 @@ export interface NetworkCatalogue {
   linksById: readonly Link[];
   crossingsById: readonly Crossing[];
   corridorSummariesById: readonly CorridorSummary[];
+  /** Register entries by id. */
+  sourcesById: readonly SourceEntry[];
+  /** Records citing each source, by source id: kind then id. */
+  citedBy: ReadonlyMap<string, readonly CitingRecordRef[]>;
+}
+
+export interface CitingRecordRef {
+  kind: 'place' | 'link' | 'crossing' | 'corridor' | 'parameters';
+  id: string;
+}
+
+const KIND_ORDER: readonly CitingRecordRef['kind'][] = ['place', 'link', 'crossing', 'corridor', 'parameters'];
+
+function citingRecords(network: Network): Map<string, CitingRecordRef[]> {
+  const out = new Map<string, CitingRecordRef[]>(network.sources.map((s) => [s.id, []]));
+  const records: [CitingRecordRef['kind'], readonly { id: string }[]][] = [
+    ['place', network.places],
+    ['link', network.links],
+    ['crossing', network.crossings],
+    ['corridor', network.corridors],
+  ];
+  const add = (kind: CitingRecordRef['kind'], id: string, value: unknown): void => {
+    const ids = new Set(citationArrays(value).flatMap((a) => a.citations.map((c) => (c as { source: string }).source)));
+    for (const s of ids) out.get(s)?.push({ kind, id });
+  };
+  for (const [kind, list] of records) for (const r of list) add(kind, r.id, r);
+  add('parameters', 'parameters', network.parameters);
+  for (const list of out.values()) list.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -41,6 +71,8 @@ function build(network: Network): NetworkCatalogue {
     linksById: [...network.links].sort(byId),
     crossingsById: [...network.crossings].sort(byId),
     corridorSummariesById: [...corridorSummaries.values()].sort((a, b) => byId(a.corridor, b.corridor)),
+    sourcesById: [...network.sources].sort(byId),
+    citedBy: citingRecords(network),
   };
 }
 

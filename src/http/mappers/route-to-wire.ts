@@ -3,7 +3,10 @@
  * are rounded for display, days are derived from hours, and the places
  * passed become a GeoJSON line. No routing logic here.
  */
-import type { Corridor, Place } from '../../domain/network/schema.js';
+import type { Corridor, Place, Source } from '../../domain/network/schema.js';
+import type { SourceEntry } from '../../domain/network/source-register.js';
+import type { WireCitedSource } from '../schemas/source.js';
+import { citationsToWire } from './source-to-wire.js';
 import type { Hours, Route } from '../../domain/routing/route-types.js';
 import type { WireRoute } from '../schemas/route-response.js';
 
@@ -28,7 +31,18 @@ export function hoursToDays(h: Hours): Hours {
 /** Looks places, crossings and corridors up for their names; a dangling id is a bug upstream. */
 export class WireNames {
   /** Any lookup by id (NetworkIndex or the router's RoutingLookups) will do. */
-  constructor(private readonly index: { placeById: ReadonlyMap<string, Place>; corridorById: ReadonlyMap<string, Corridor> }) {}
+  constructor(
+    private readonly index: {
+      placeById: ReadonlyMap<string, Place>;
+      corridorById: ReadonlyMap<string, Corridor>;
+      sourceById: ReadonlyMap<string, SourceEntry>;
+    },
+  ) {}
+
+  /** Citations with their register entries in full. */
+  sources(citations: readonly Source[]): WireCitedSource[] {
+    return citationsToWire(this.index.sourceById, citations);
+  }
 
   place(id: string): { id: string; name: string } {
     const p = this.index.placeById.get(id);
@@ -126,7 +140,7 @@ export function routeToWire(route: Route, rank: number, names: WireNames, extras
       gaugeMm: l.gaugeMm ?? null,
       status: l.status,
       corridors: [...l.corridors],
-      sources: l.sources.map((s) => ({ address: s.address, statement: s.statement })),
+      sources: names.sources(l.sources),
       estimated: l.estimated,
       co2: legCo2At(extras, i),
     })),

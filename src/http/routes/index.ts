@@ -17,6 +17,7 @@ import { compareRoutes } from './compare.js';
 import { matrixRoutes } from './matrix.js';
 import { reachabilityRoutes } from './reachability.js';
 import { resilienceRoutes } from './resilience.js';
+import { sourcesRoutes } from './sources.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
@@ -32,4 +33,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(matrixRoutes, { deps });
   await app.register(reachabilityRoutes, { deps });
   await app.register(resilienceRoutes, { deps });
+  await app.register(sourcesRoutes, { deps });
 }

@@ -7,6 +7,7 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { InfoSchema, type Info } from '../schemas/info.js';
 import { INCLUDABLE_STATUSES, MODES, OBJECTIVES } from '../schemas/route-fields.js';
 import { SERVICE } from '../service-info.js';
+import { citationsToWire } from '../mappers/source-to-wire.js';
 import { DEFAULT_CARGO_TONNES, PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { MAX_COMPARE_SCENARIOS } from '../schemas/compare.js';
 import { FORMATS } from '../schemas/planning-fields.js';
@@ -39,7 +40,7 @@ export function buildInfo(deps: AppDeps): Info {
       tonnesPerTeuSource: {
         basis: deps.emissionFactors.cargo.provenance.basis,
         ...(deps.emissionFactors.cargo.provenance.method ? { method: deps.emissionFactors.cargo.provenance.method } : {}),
-        sources: deps.emissionFactors.cargo.sources.map((x) => ({ ...x })),
+        sources: citationsToWire(new Map(deps.network.sources.map((e) => [e.id, e])), deps.emissionFactors.cargo.sources),
       },
     },
     scenarios: deps.scenarios.list().map((s) => s.id),

@@ -52,7 +52,7 @@ export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const matches = candidates.filter(
         (p) => (countries.length === 0 || countries.includes(p.country)) && (kinds.length === 0 || kinds.includes(p.kind)),
       );
-      return paginate(matches, limit, offset, placeToWire);
+      return paginate(matches, limit, offset, (p) => placeToWire(cat.index, p));
     },
   );
 

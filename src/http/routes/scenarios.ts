@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.js';
 import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
 import type { AppDeps } from '../app.js';
+import { citationsToWire } from '../mappers/source-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ScenarioListSchema, ScenarioParamsSchema, ScenarioSchema, type WireScenario } from '../schemas/scenario.js';
 
@@ -17,7 +18,7 @@ function scenarioToWire(deps: AppDeps, s: Scenario): WireScenario {
     description: s.description,
     include: [...(s.include ?? [])],
     overlays: applied.map((a) => ({ index: a.index, kind: a.kind, summary: a.summary, linkIds: [...a.linkIds], crossingIds: [...a.crossingIds] })),
-    sources: s.sources.map((x) => ({ address: x.address, statement: x.statement })),
+    sources: citationsToWire(deps.prepared.index.sourceById, s.sources),
   };
 }
 

@@ -46,10 +46,3 @@ export const CountryPlaceRefSchema = z
     description: 'A place by id and name, with its country.',
     example: { id: 'almaty', name: 'Almaty', country: 'KZ' },
   });
-
-export const SourceSchema = z
-  .object({
-    address: z.string().describe('Where the figure was published (address, possibly shortened with "…").'),
-    statement: z.string().describe('The figure or sentence as the source states it.'),
-  })
-  .meta({ id: 'Source', description: 'A citation for a figure of the data set.' });

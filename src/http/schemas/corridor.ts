@@ -1,6 +1,6 @@
 /** GET /v1/corridors and /v1/corridors/{id}: query and answers. */
 import { z } from 'zod';
-import { SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
 import { CrossingSummarySchema, LinkSummarySchema } from './browse-fields.js';
 import { CountryFilterSchema, LimitSchema, OffsetSchema, pageSchema } from './browse-query.js';
 
@@ -41,7 +41,7 @@ export const CorridorSchema = z
     countries: z.array(z.string()).describe('Countries of the member links, sorted (ISO 3166-1 alpha-2).'),
     links: z.array(LinkSummarySchema).describe('Member links: links whose data names this corridor.'),
     crossings: z.array(CrossingSummarySchema).describe('Border crossings the member links pass.'),
-    sources: z.array(SourceSchema).describe('Citations for the corridor.'),
+    sources: z.array(CitedSourceSchema).describe('Citations for the corridor.'),
   })
   .meta({
     id: 'Corridor',

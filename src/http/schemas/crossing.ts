@@ -1,6 +1,7 @@
 /** GET /v1/border-crossings and /v1/border-crossings/{id}: query and answers. */
 import { z } from 'zod';
-import { CountryPlaceRefSchema, SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
+import { CountryPlaceRefSchema } from './common.js';
 import {
   AsOfSchema,
   CrossingStatusSchema,
@@ -32,7 +33,7 @@ export const DirectionDwellSchema = z
     directionSpecific: z
       .boolean()
       .describe('True when the data has a figure for this direction; false when the figure for every direction applies.'),
-    sources: z.array(SourceSchema),
+    sources: z.array(CitedSourceSchema),
   })
   .meta({ id: 'DirectionDwell', description: 'Dwell at a border crossing for one direction of travel, as routes use it.' });
 
@@ -61,10 +62,10 @@ export const CrossingSchema = z
       .describe('Gauge change at the crossing and how it is handled.'),
     status: CrossingStatusSchema,
     statusAsOf: AsOfSchema,
-    statusSources: z.array(SourceSchema).describe('Citations for the status.'),
+    statusSources: z.array(CitedSourceSchema).describe('Citations for the status.'),
     links: z.array(LinkSummarySchema).describe('Links that pass this crossing.'),
     notes: z.string().nullable(),
-    sources: z.array(SourceSchema).describe('Citations for the crossing.'),
+    sources: z.array(CitedSourceSchema).describe('Citations for the crossing.'),
   })
   .meta({ id: 'Crossing', description: 'A border crossing: its two border points, dwell per direction, gauge change, status and sources.' });
 

@@ -1,5 +1,6 @@
 /** Answer of GET /v1/info: what this service and its data set are and what it accepts. */
 import { z } from 'zod';
+import { CitedSourceSchema } from './source.js';
 import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
 
 export const InfoSchema = z
@@ -33,7 +34,7 @@ export const InfoSchema = z
         cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
         tonnesPerTeu: z.number().describe('Net cargo per TEU when containers are given without `tonnesPerTeu`, t.'),
         tonnesPerTeuSource: z
-          .object({ basis: z.string(), method: z.string().optional(), sources: z.array(z.object({ address: z.string(), statement: z.string() })) })
+          .object({ basis: z.string(), method: z.string().optional(), sources: z.array(CitedSourceSchema) })
           .describe('Where the default per TEU comes from (data/emission-factors.json `cargo`).'),
       })
       .describe('Values used for parameters left out.'),

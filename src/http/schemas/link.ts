@@ -1,6 +1,7 @@
 /** GET /v1/links and /v1/links/{id}: query and answers. */
 import { z } from 'zod';
-import { CountryPlaceRefSchema, SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
+import { CountryPlaceRefSchema } from './common.js';
 import {
   AsOfSchema,
   CorridorRefSchema,
@@ -70,7 +71,7 @@ export const LinkSchema = z
           .enum(['scheduled', 'on-demand', 'none', 'unknown'])
           .describe('scheduled sailings, on demand only, none at all, or unknown (no service recorded for this ferry).'),
         asOf: AsOfSchema.nullable(),
-        sources: z.array(SourceSchema),
+        sources: z.array(CitedSourceSchema),
         notes: z.string().nullable(),
       })
       .nullable()
@@ -78,7 +79,7 @@ export const LinkSchema = z
     corridors: z.array(CorridorRefSchema).describe('Corridors the link belongs to.'),
     crossing: CrossingSummarySchema.nullable().describe('The border crossing this link passes, or null.'),
     notes: z.string().nullable(),
-    sources: z.array(SourceSchema).describe('Citations for the link.'),
+    sources: z.array(CitedSourceSchema).describe('Citations for the link.'),
   })
   .meta({ id: 'Link', description: 'A link between two places (rail line, ferry, sea or road leg), with its figures and sources.' });
 

@@ -24,6 +24,7 @@ import { ResilienceMatrixResponseSchema, ResilienceResponseSchema } from './resi
 import { ROUTE_EXAMPLE_NAME } from './route-examples.js';
 import { ReachableFeatureCollectionSchema } from './route-geojson.js';
 import { ScenarioListSchema } from './scenario.js';
+import { SourcePageSchema, SourceSchema } from './source.js';
 
 /**
  * Lists longer than LONG_LIST items are cut to their first LIST_ITEMS_SHOWN,
@@ -129,6 +130,8 @@ export const OPERATION_EXAMPLES: readonly OperationExample[] = [
   browse('getBorderCrossing', 'SaraghsSarakhs', '/v1/border-crossings/saraghs--sarakhs', 'border-crossing-saraghs-sarakhs.json', CrossingSchema),
   browse('listCorridors', 'FirstCorridor', '/v1/corridors?limit=1', 'corridors.json', CorridorPageSchema),
   browse('getCorridor', 'NorthSouthCorridor', '/v1/corridors/nstc', 'corridor-nstc.json', CorridorSchema),
+  browse('listSources', 'FirstSource', '/v1/sources?limit=1', 'sources.json', SourcePageSchema),
+  browse('getSource', 'TassKzTmIrLine', '/v1/sources/tass-world-764933', 'source-tass-world-764933.json', SourceSchema),
   {
     operationId: 'getNetworkGeoJson',
     name: 'OneLink',

@@ -1,6 +1,6 @@
 /** GET /v1/places and /v1/places/{id}: query and answers. */
 import { z } from 'zod';
-import { SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
 import {
   CrossingSummarySchema,
   HandlingSchema,
@@ -49,12 +49,12 @@ export const PlaceSchema = z
       .object({
         handling: HandlingSchema,
         hours: HoursFigureSchema.describe('Time for the change, h.'),
-        sources: z.array(SourceSchema),
+        sources: z.array(CitedSourceSchema),
       })
       .nullable()
       .describe('Gauge change away from a border (e.g. Zahedan) or rail–road change at a railhead; null when none.'),
     notes: z.string().nullable(),
-    sources: z.array(SourceSchema).describe('Citations for the place.'),
+    sources: z.array(CitedSourceSchema).describe('Citations for the place.'),
   })
   .meta({ id: 'Place', description: 'A place of the network: station, junction, port, border point, …' });
 

@@ -5,7 +5,8 @@
  * Units are in the field names (km, hours, days, mm).
  */
 import { z } from 'zod';
-import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema, SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
+import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema } from './common.js';
 import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
 import { AppliedOverlaySchema, LegCo2Schema, RouteCo2Schema, RouteExplanationSchema, ScenarioRefSchema } from './route-extras.js';
 
@@ -74,7 +75,7 @@ export const LegSchema = z
     gaugeMm: GaugeMmSchema.nullable().describe('Track gauge, mm; null for ferry, sea and road legs.'),
     status: LinkStatusSchema.describe('Status of the link; anything but operational is a scenario.'),
     corridors: z.array(z.string()).describe('Corridor ids the link belongs to.'),
-    sources: z.array(SourceSchema).describe('Citations for the link.'),
+    sources: z.array(CitedSourceSchema).describe('Citations for the link.'),
     estimated: z.boolean().describe('True when the length or the speed used is an estimate rather than a published figure.'),
     co2: LegCo2Schema,
   })

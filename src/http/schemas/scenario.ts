@@ -1,6 +1,6 @@
 /** Answers of GET /v1/scenarios and GET /v1/scenarios/{id}: the named planning scenarios of data/scenarios. */
 import { z } from 'zod';
-import { SourceSchema } from './common.js';
+import { CitedSourceSchema } from './source.js';
 import { ID_PATTERN } from './route-fields.js';
 
 const OVERLAY_KINDS = ['set-crossing-status', 'set-crossing-dwell', 'scale-speed', 'set-link-status', 'build-corridor', 'add-link'] as const;
@@ -22,7 +22,7 @@ export const ScenarioSchema = z
     description: z.string(),
     include: z.array(z.string()).describe('Link statuses the scenario admits besides operational (usually none: its overlays make lines operational).'),
     overlays: z.array(ScenarioOverlaySummarySchema),
-    sources: z.array(SourceSchema).describe('Agreements, construction reports and other sources the scenario rests on.'),
+    sources: z.array(CitedSourceSchema).describe('Agreements, construction reports and other sources the scenario rests on.'),
   })
   .meta({
     id: 'Scenario',
@@ -42,7 +42,21 @@ export const ScenarioSchema = z
           crossingIds: ['spin-boldak--chaman--rail'],
         },
       ],
-      sources: [{ address: 'railwaygazette.com/infrastructure/herat-kandahar-railway-design-contracts-awarded/68284.article', statement: 'Herat – Kandahar 737.5 km; design contracts signed 6 Feb 2025' }],
+      sources: [
+        {
+          id: 'railwaygazette-infrastructure-herat-kandahar-railway-design-contracts',
+          address: 'https://railwaygazette.com/infrastructure/herat-kandahar-railway-design-contracts-awarded/68284.article',
+          addressForm: 'full',
+          title: null,
+          publisher: 'Railway Gazette International',
+          published: null,
+          publishedNote: 'not given in the address and not looked up',
+          read: null,
+          readNote: 'read for the project reference notes (network facts sheet) before the citation was written; the date of reading was not recorded',
+          locator: null,
+          statement: 'Herat – Kandahar 737.5 km; design contracts signed 6 Feb 2025',
+        },
+      ],
     },
   });
 

@@ -10,6 +10,8 @@ async function withFile(content: string): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), 'ef-')), 'data');
   await mkdir(dir);
   await writeFile(path.join(dir, 'emission-factors.json'), content);
+  // Citations are checked against the register beside the file.
+  await writeFile(path.join(dir, 'sources.json'), await readFile('data/sources.json', 'utf8'));
   return dir;
 }
 
@@ -80,6 +82,20 @@ describe('loadEmissionFactors', () => {
       assert.deepEqual(
         e.issues.map((i) => [i.file, i.record, i.field]),
         [['data/emission-factors.json', 'defaults', 'defaults.sea']],
+      );
+      return true;
+    });
+  });
+
+  it('names the factor and field of a citation whose source id is not in the register', async () => {
+    const real = JSON.parse(await readFile('data/emission-factors.json', 'utf8'));
+    real.factors[1].sources[0].source = 'no-such-source';
+    const dir = await withFile(JSON.stringify(real));
+    await assert.rejects(loadEmissionFactors(dir), (e: unknown) => {
+      assert.ok(e instanceof InvalidDataError);
+      assert.deepEqual(
+        e.issues.map((i) => [i.file, i.record, i.field]),
+        [['data/emission-factors.json', real.factors[1].id, 'factors.1.sources.0.source']],
       );
       return true;
     });

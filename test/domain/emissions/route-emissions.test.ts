@@ -160,7 +160,7 @@ describe('routeEmissions on data/emission-factors.json', async () => {
 });
 
 describe('routeEmissions with a hand-made factor set', () => {
-  const src = [{ address: 'test', statement: 'made up' }];
+  const src = [{ source: 'test', statement: 'made up' }];
   const est = { basis: 'estimate' as const, method: 'test figure' };
   const f = (id: string, mode: Mode, ttw: number, wtt: number | undefined, traction?: 'diesel' | 'electric') => ({
     id,

@@ -40,6 +40,7 @@ const JSON_FILES = [
   'crossings/ir-pk.json',
   'corridors.json',
   'parameters.json',
+  'sources.json',
 ];
 
 /** Loads a broken copy; returns the issues, or fails the test if it loads cleanly. */

@@ -92,8 +92,8 @@ describe('loadNetwork shape problems', () => {
     await assert.rejects(loadNetwork('/nonexistent/data'), (e: unknown) => {
       assert.ok(e instanceof InvalidDataError);
       assert.equal(e.code, 'INVALID_DATA');
-      // places, links, crossings folders + corridors.json + parameters.json
-      assert.equal(e.issues.length, 5);
+      // places, links, crossings folders + corridors.json + parameters.json + sources.json
+      assert.equal(e.issues.length, 6);
       assert.match(e.message, /data\/places: record "\(file\)"/);
       return true;
     });

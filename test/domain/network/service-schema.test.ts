@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { LinkSchema } from '../../../src/domain/network/schema.js';
 import { serviceOf, isUnscheduled } from '../../../src/domain/network/service.js';
 
-const src = [{ address: 'test', statement: 'made up for a test' }];
+const src = [{ source: 'test', statement: 'made up for a test' }];
 const hours = { low: 1, typical: 1, high: 1, provenance: { basis: 'sourced' } };
 const base = { id: 'a--b', from: 'a', to: 'b', lengthKm: 100, length: { basis: 'sourced' }, status: 'operational', statusAsOf: '2025', sources: src };
 const sea = { ...base, mode: 'sea', sea: { handlingHours: hours } };

@@ -3,9 +3,16 @@
  * provenance and source fields the schema requires, so a test states only the
  * figures its hand-worked answer depends on.
  */
+import type { SourceEntry } from '../../../src/domain/network/source-register.js';
 import type { Crossing, Gauge, Link, Network, Parameters, Place, Range } from '../../../src/domain/network/schema.js';
 
-const src = [{ address: 'test', statement: 'made up for a test' }];
+const src = [{ source: 'test', statement: 'made up for a test' }];
+
+/** The one register entry `src` cites. */
+export const TEST_SOURCE: SourceEntry = {
+  id: 'test', address: 'made up for a test', addressForm: 'descriptive', aliases: [], title: null, publisher: null,
+  published: null, publishedNote: 'made up for a test', read: null, readNote: 'made up for a test', statements: ['made up for a test'],
+};
 
 export function range(low: number, typical: number, high: number, basis: 'sourced' | 'estimate' = 'sourced'): Range {
   return { low, typical, high, provenance: basis === 'sourced' ? { basis } : { basis, method: 'test estimate' } };
@@ -80,5 +87,6 @@ export function network(places: Place[], links: Link[], crossings: Crossing[] = 
     crossings,
     corridors: corridorIds.map((id) => ({ id, name: id, description: 'corridor made up for a test', sources: src })),
     parameters: params ?? parameters(countries),
+    sources: [TEST_SOURCE],
   };
 }

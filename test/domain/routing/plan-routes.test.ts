@@ -20,7 +20,7 @@ import type { RouteQuery } from '../../../src/domain/routing/route-types.js';
 import { crossing, ferry, network, parameters, place, rail, range, road, sea } from './build-network.js';
 
 /** Sailings on N2's ferry and sea link are scheduled, so routes over them carry no service warning. */
-const scheduled = { service: { kind: 'scheduled' as const, asOf: '2025', sources: [{ address: 'test', statement: 'made up for a test' }] } };
+const scheduled = { service: { kind: 'scheduled' as const, asOf: '2025', sources: [{ source: 'test', statement: 'made up for a test' }] } };
 
 const near = (a: number, b: number, msg = '') => assert.ok(Math.abs(a - b) < 1e-9, `${msg} ${a} vs ${b}`);
 

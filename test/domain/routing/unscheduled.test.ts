@@ -21,7 +21,7 @@ import { DomainError } from '../../../src/domain/errors.js';
 import type { Link } from '../../../src/domain/network/schema.js';
 import { ferry, network, place, rail, sea } from './build-network.js';
 
-const src = [{ address: 'test', statement: 'made up for a test' }];
+const src = [{ source: 'test', statement: 'made up for a test' }];
 const service = (kind: 'scheduled' | 'on-demand' | 'none'): Pick<Link, 'service'> => ({ service: { kind, asOf: '2025', sources: src } });
 
 function net() {

@@ -10,8 +10,9 @@
  * Corridor kz-tm-af-pk holds every rail link except echo--foxtrot's neighbours outside it.
  */
 import type { Crossing, Link, Network, Place } from '../../../src/domain/network/schema.js';
+import { TEST_SOURCE } from '../routing/build-network.js';
 
-const src = [{ address: 'test literal network', statement: 'figure made up for tests' }];
+const src = [{ source: 'test', statement: 'figure made up for tests' }];
 const sourced = { basis: 'sourced' as const };
 const est = { basis: 'estimate' as const, method: 'made up for tests' };
 
@@ -89,5 +90,6 @@ export function literalNetwork(): Network {
       railRoadTransferHours: range(2, 4, 8),
       sources: [],
     },
+    sources: [TEST_SOURCE],
   };
 }

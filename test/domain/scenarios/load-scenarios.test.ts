@@ -12,7 +12,7 @@ const good = {
   name: 'Corridor built',
   description: 'every proposed link of the test corridor built',
   overlays: [{ kind: 'build-corridor', corridorId: 'kz-tm-af-pk' }],
-  sources: [{ address: 'test', statement: 'made up' }],
+  sources: [{ source: 'test', statement: 'made up' }],
 };
 
 async function dataDir(files: Record<string, unknown>): Promise<string> {

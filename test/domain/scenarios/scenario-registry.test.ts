@@ -12,7 +12,7 @@ const built: Scenario = {
   description: 'every proposed link of the test corridor built',
   overlays: [{ kind: 'build-corridor', corridorId: 'kz-tm-af-pk' }],
   include: ['planned'],
-  sources: [{ address: 'test', statement: 'made up' }],
+  sources: [{ source: 'test', statement: 'made up' }],
 };
 
 function registry(): ScenarioRegistry {
