@@ -16,6 +16,7 @@ import { scenariosRoutes } from './scenarios.js';
 import { compareRoutes } from './compare.js';
 import { matrixRoutes } from './matrix.js';
 import { reachabilityRoutes } from './reachability.js';
+import { pageRoutes } from './page.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
@@ -30,4 +31,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(compareRoutes, { deps });
   await app.register(matrixRoutes, { deps });
   await app.register(reachabilityRoutes, { deps });
+  await app.register(pageRoutes);
 }
