@@ -179,6 +179,9 @@ async function plan({ push, keepRoute = false }) {
         `${answer.scenario ? ` (${answer.scenario.name})` : ''}; the best: ${num(best.distanceKm)} km, ${num(best.transitDays.typical)} days typical.`,
     );
     $('answer').dataset.state = 'done';
+    // Bring the answer into view below the form: in the panel on a desktop (the map stays put); on a phone,
+    // where the page scrolls, only after the user asked, so a shared link opens on the map.
+    if (push || !window.matchMedia('(max-width: 900px)').matches) $('answer').scrollIntoView({ block: 'start' });
   } catch (e) {
     if (mine !== planSeq) return;
     answer = null;

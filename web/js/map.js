@@ -49,6 +49,8 @@ export class PlannerMap {
     this.networkLayer = null;
     this.routeLayer = L.layerGroup().addTo(this.map);
     this.reachLayer = L.layerGroup().addTo(this.map);
+    // The map's box changes with the legend below it and the window; Leaflet must know its size to fit routes.
+    new ResizeObserver(() => this.map.invalidateSize()).observe(this.map.getContainer());
   }
 
   async drawBase(topology) {
@@ -214,10 +216,6 @@ export class PlannerMap {
   clearReach() {
     this.reachLayer.clearLayers();
   }
-
-  invalidate() {
-    this.map.invalidateSize();
-  }
 }
 
 /** Share of the budget used (0..1) → a colour from dark green through amber to light yellow. */
@@ -249,7 +247,7 @@ export function renderLegend(container, byCorridor, corridors) {
     return el('li', {}, [svg, ` ${label}`]);
   };
   const colours = byCorridor
-    ? [...corridors.map((c, i) => line(CORRIDOR_COLOURS[i % CORRIDOR_COLOURS.length], '', c.name)), line(OTHER_CORRIDOR, '', 'on no corridor (a link on several: its first)')]
+    ? [...corridors.map((c, i) => line(CORRIDOR_COLOURS[i % CORRIDOR_COLOURS.length], '', c.name)), line(OTHER_CORRIDOR, '', 'on no corridor (a link on several takes its first)')]
     : [
         line(GAUGE_COLOURS[1520], '', 'rail 1520 mm'),
         line(GAUGE_COLOURS[1435], '', 'rail 1435 mm'),
