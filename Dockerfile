@@ -18,6 +18,7 @@ COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json package-lock.json tsconfig.json ./
 COPY --chown=node:node src ./src
 COPY --chown=node:node data ./data
+COPY --chown=node:node web ./web
 USER node
 EXPOSE 3000
 # Liveness through the service's own /health, with Node's built-in fetch (no curl in the slim image).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Production image path without Docker: does what the Dockerfile does in a
-# temporary folder (copy package files, src and data; `npm ci --omit=dev`;
+# temporary folder (copy package files, src, data and web; `npm ci --omit=dev`;
 # start with the image's command, `npm start`), then checks that the service
 # becomes ready, plans a route on the real data set, and exits 0 on SIGTERM.
 # Proves the start command works with production dependencies only.
@@ -17,7 +17,7 @@ trap cleanup EXIT
 
 # The same files the Dockerfile copies.
 cp package.json package-lock.json tsconfig.json "$work/"
-cp -R src data "$work/"
+cp -R src data web "$work/"
 
 cd "$work"
 npm ci --omit=dev --no-audit --no-fund --prefer-offline --loglevel=error
@@ -53,6 +53,9 @@ node -e '
   }
   console.log(`prod-smoke: Almaty → Karachi ${a.routes[0].distanceKm} km on data ${a.dataVersion}`);
 ' "$answer"
+# The planner page and the libraries it loads from node_modules come with production dependencies only.
+{ curl -fsS "$base/ui/vendor/leaflet/leaflet-src.esm.js" >/dev/null && curl -fsS "$base/" -o page.html && grep -q '/ui/js/main.js' page.html; } ||
+  { echo "prod-smoke: the planner page is not served" >&2; exit 1; }
 curl -fsS "$base/metrics" | grep -q '^corridor_data_info' || { echo "prod-smoke: /metrics lacks corridor_data_info" >&2; exit 1; }
 
 # SIGTERM to npm, as the container runtime sends it to PID 1: the server must close and exit 0.
