@@ -162,6 +162,21 @@ describe('planner page in Chromium', { skip: skip ? `${CHROMIUM} not found (and 
     await checkRouteShown(answer.routes[0]!, answer.routes.length);
   });
 
+  it('2b. marks each border crossing between its two border points on the map', async () => {
+    // Saraghs (TM) and Sarakhs (IR) are 6 km apart: the crossing's mark sits on them, whatever the zoom.
+    const centre = async (selector: string) => {
+      const b = await page.locator(selector).first().boundingBox();
+      assert.ok(b, selector);
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    };
+    const mark = await centre('.mk-crossing[title^="Saraghs – Sarakhs:"]');
+    for (const place of ['saraghs', 'sarakhs']) {
+      const dot = await centre(`path.place-${place}`);
+      const px = Math.hypot(mark.x - dot.x, mark.y - dot.y);
+      assert.ok(px < 12, `the Saraghs – Sarakhs mark is ${px.toFixed(0)} px from ${place}`);
+    }
+  });
+
   it('3. with planned and proposed lines, finds the Afghan route', async () => {
     await page.getByLabel('planned', { exact: true }).check();
     await page.getByLabel('proposed', { exact: true }).check();

@@ -88,6 +88,15 @@ export function renderSummary(dl, r) {
           ),
         ],
   );
+  if (r.modeTransfers.length > 0) {
+    row(dl, `Mode changes (${r.modeTransfers.length})`, 'mode-transfers', [
+      el(
+        'ul',
+        {},
+        r.modeTransfers.map((m) => el('li', { text: `${m.place.name}: ${m.fromMode} → ${m.toMode}, ${num(m.hours.typical)} h` })),
+      ),
+    ]);
+  }
   row(dl, 'Corridors', 'corridors', r.corridors.length === 0 ? 'none' : r.corridors.map((c) => `${c.name} ${num(c.km)} km`).join('; '));
   row(dl, 'CO2', 'co2', `${num(r.co2.kgCo2e)} kg CO2e for ${num(r.co2.cargoTonnes)} t (${r.co2.scope === 'WTW' ? 'well to wheel' : 'tank to wheel'})`);
 }

@@ -96,6 +96,7 @@ export class PlannerMap {
         weight: 1,
         fillColor: '#fff',
         fillOpacity: 1,
+        className: `place-dot place-${f.id}`,
       })
         .bindTooltip(`${f.properties.name} (${countryName(f.properties.country)})${f.properties.unlocode ? ` · ${f.properties.unlocode}` : ''}`)
         .addTo(placeLayer);
