@@ -134,9 +134,11 @@ export class PlannerMap {
         .bindTooltip(tip)
         .addTo(layer);
     }
+    // A place that changes gauge at its own crossing is already shown by that crossing's ring.
+    const atCrossing = new Set(crossings.filter((c) => c.gaugeChange).flatMap((c) => c.places.map((p) => p.id)));
     for (const p of places) {
       const t = p.transshipment;
-      if (!t || t.handling === 'rail-to-road' || t.handling === 'none') continue;
+      if (!t || t.handling === 'rail-to-road' || t.handling === 'none' || atCrossing.has(p.id)) continue;
       const tip = `${p.name}: gauge change, ${HANDLING_LABELS[t.handling] ?? t.handling}, ${num(t.hours.typical)} h typical`;
       L.marker([p.lat, p.lon], {
         pane: 'points',
@@ -267,7 +269,7 @@ export function renderLegend(container, byCorridor, corridors) {
       marker('mk-crossing mk-restricted', 'restricted'),
       marker('mk-crossing mk-closed', 'closed'),
       marker('mk-crossing mk-planned', 'planned'),
-      marker('mk-gauge-point', 'gauge change (a ring round a crossing: there)'),
+      marker('mk-gauge-point', 'gauge change (round a crossing: at the crossing)'),
     ])]),
   );
 }
