@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CompareResponse } from '../../src/http/schemas/compare.js';
 import type { RouteResponse, WireRoute } from '../../src/http/schemas/route-response.js';
+import { parseConfig } from '../../src/config.js';
 import { buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -113,7 +114,9 @@ describe('planner page in Chromium', { skip: skip ? `${CHROMIUM} not found (and 
 
   before(async () => {
     assert.ok(haveChromium, `${CHROMIUM} is missing: .ci/run installs Debian's chromium package before npm test`);
-    t = await buildTestApp(REAL_DATA_DIR);
+    // Chromium shares the cores with the app here: load shedding (503 on event-loop delay) is off, so a slow
+    // machine cannot turn into a page error; the page itself is what this test is about.
+    t = await buildTestApp(REAL_DATA_DIR, { config: parseConfig({ DATA_DIR: REAL_DATA_DIR, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0' }) });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     mkdirSync(RESULTS_DIR, { recursive: true });
     profile = mkdtempSync(path.join(tmpdir(), 'corridor-chromium-'));
