@@ -178,6 +178,12 @@ describe('planner page in Chromium', { skip: skip ? `${CHROMIUM} not found (and 
       const px = Math.hypot(mark.x - dot.x, mark.y - dot.y);
       assert.ok(px < 12, `the Saraghs – Sarakhs mark is ${px.toFixed(0)} px from ${place}`);
     }
+    // Saraghs – Sarakhs changes gauge (1520/1435, /v1/border-crossings); Saryagash – Keles is 1520 mm on both sides.
+    const gauge = page.locator('.mk-crossing[title^="Saraghs – Sarakhs:"]');
+    assert.match(String(await gauge.getAttribute('class')), /\bmk-gauge\b/);
+    assert.match(String(await gauge.getAttribute('title')), /gauge change 1520\/1435 mm, transshipment/);
+    const same = page.locator('.mk-crossing[title^="Saryagash – Keles:"]');
+    assert.doesNotMatch(String(await same.getAttribute('class')), /\bmk-gauge\b/);
   });
 
   it('3. with planned and proposed lines, finds the Afghan route', async () => {

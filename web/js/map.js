@@ -40,7 +40,8 @@ export class PlannerMap {
     this.map = L.map(container, { zoomSnap: 0.25, minZoom: 3, maxZoom: 10, attributionControl: true });
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('Outlines: Natural Earth via world-atlas · Map: Leaflet');
-    for (const [name, z] of [['base', 200], ['network', 400], ['reach', 430], ['routes', 450], ['points', 620]]) {
+    // Drawing order, bottom to top: outlines, network, reachability, routes, place dots, crossing and gauge marks.
+    for (const [name, z] of [['base', 200], ['network', 400], ['reach', 430], ['routes', 450], ['points', 620], ['marks', 640]]) {
       this.map.createPane(name).style.zIndex = String(z);
     }
     this.map.setView([38, 62], 4);
@@ -121,11 +122,12 @@ export class PlannerMap {
       const ends = c.places.map((p) => this.placeLatLng(p.id)).filter(Boolean);
       if (ends.length === 0) continue;
       const at = [ends.reduce((s, e) => s + e[0], 0) / ends.length, ends.reduce((s, e) => s + e[1], 0) / ends.length];
-      const gc = c.gaugeChange;
+      // /v1/border-crossings: gaugeChange is always there; changesGauge says whether the two sides differ.
+      const gc = c.gaugeChange?.changesGauge ? c.gaugeChange : null;
       const status = ['open', 'restricted', 'closed', 'planned'].includes(c.status) ? c.status : 'other';
-      const tip = `${c.name}: crossing ${c.status}${gc ? `; gauge ${gc.fromGaugeMm}/${gc.toGaugeMm} mm, ${HANDLING_LABELS[gc.handling] ?? gc.handling}` : ''}`;
+      const tip = `${c.name}: crossing ${c.status}${gc ? `; gauge change ${(gc.gaugesMm ?? []).join('/')} mm, ${HANDLING_LABELS[gc.handling] ?? gc.handling}` : ''}`;
       L.marker(at, {
-        pane: 'points',
+        pane: 'marks',
         icon: L.divIcon({ className: `mk-crossing mk-${status}${gc ? ' mk-gauge' : ''}`, iconSize: [12, 12] }),
         keyboard: false,
         title: tip,
@@ -135,13 +137,13 @@ export class PlannerMap {
         .addTo(layer);
     }
     // A place that changes gauge at its own crossing is already shown by that crossing's ring.
-    const atCrossing = new Set(crossings.filter((c) => c.gaugeChange).flatMap((c) => c.places.map((p) => p.id)));
+    const atCrossing = new Set(crossings.filter((c) => c.gaugeChange?.changesGauge).flatMap((c) => c.places.map((p) => p.id)));
     for (const p of places) {
       const t = p.transshipment;
       if (!t || t.handling === 'rail-to-road' || t.handling === 'none' || atCrossing.has(p.id)) continue;
       const tip = `${p.name}: gauge change, ${HANDLING_LABELS[t.handling] ?? t.handling}, ${num(t.hours.typical)} h typical`;
       L.marker([p.lat, p.lon], {
-        pane: 'points',
+        pane: 'marks',
         icon: L.divIcon({ className: 'mk-gauge-point', iconSize: [14, 14] }),
         keyboard: false,
         title: tip,
@@ -184,7 +186,7 @@ export class PlannerMap {
     if (ends.length > 0) {
       const [a, b] = [ends[0], ends[ends.length - 1]];
       for (const [pt, cls] of [[a, 'mk-origin'], [b, 'mk-destination']]) {
-        L.marker([pt[1], pt[0]], { pane: 'points', icon: L.divIcon({ className: cls, iconSize: [16, 16] }), keyboard: false, interactive: false }).addTo(
+        L.marker([pt[1], pt[0]], { pane: 'marks', icon: L.divIcon({ className: cls, iconSize: [16, 16] }), keyboard: false, interactive: false }).addTo(
           this.routeLayer,
         );
       }
