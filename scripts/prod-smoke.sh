@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Production image path without Docker: does what the Dockerfile does in a
 # temporary folder (build dist/ with the development dependencies; copy package
-# files, dist and data; `npm ci --omit=dev`; start with the image's command,
+# files, dist, data and web; `npm ci --omit=dev`; start with the image's command,
 # `node dist/server.js`), then checks that the service becomes ready, plans a
 # route on the real data set, and exits 0 on SIGTERM. Proves the compiled
 # output runs with production dependencies only.
@@ -19,7 +19,7 @@ trap cleanup EXIT
 npm run build --silent
 # The same files the Dockerfile copies into its runtime stage.
 cp package.json package-lock.json "$work/"
-cp -R dist data "$work/"
+cp -R dist data web "$work/"
 
 cd "$work"
 npm ci --omit=dev --no-audit --no-fund --prefer-offline --loglevel=error
@@ -60,6 +60,9 @@ node -e '
   }
   console.log(`prod-smoke: Almaty → Karachi ${a.routes[0].distanceKm} km on data ${a.dataVersion}`);
 ' "$answer"
+# The planner page and the libraries it loads from node_modules come with production dependencies only.
+{ curl -fsS "$base/ui/vendor/leaflet/leaflet-src.esm.js" >/dev/null && curl -fsS "$base/" -o page.html && grep -q '/ui/js/main.js' page.html; } ||
+  { echo "prod-smoke: the planner page is not served" >&2; exit 1; }
 curl -fsS "$base/metrics" | grep -q '^corridor_data_info' || { echo "prod-smoke: /metrics lacks corridor_data_info" >&2; exit 1; }
 
 # SIGTERM, as the container runtime sends it (through the init process): the server must close and exit 0.

@@ -54,6 +54,30 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
 };
 
+/** The planner page and its assets (src/http/routes/page.ts): the only answers with PAGE_CSP_DIRECTIVES. */
+export const PAGE_ROUTES = new Set(['/', '/ui/*']);
+
+/**
+ * Content-Security-Policy of the planner page at / and its assets under /ui:
+ * the service's policy with one change, and that one makes it stricter, not
+ * looser. Scripts stay 'self' only: the page is plain ES modules from /ui
+ * with no inline script, no inline event handler and no eval. Styles lose
+ * 'unsafe-inline', which only Swagger UI needs: the page has no style
+ * attribute or <style> in its markup, and Leaflet and the page's scripts set
+ * positions, widths and colours through the CSSOM (element.style), which CSP
+ * does not govern. The page is the one document that puts data-set text
+ * (place and source names) into the DOM, so it gets the tightest policy that
+ * works; the browser test fails on any CSP violation it reports.
+ */
+export const PAGE_CSP_DIRECTIVES = {
+  ...CSP_DIRECTIVES,
+  styleSrc: ["'self'"],
+};
+
+export const PAGE_HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP_DIRECTIVES },
+};
+
 /**
  * The headers @fastify/helmet sets with `options`, found once by running the
  * plugin on a throwaway instance (lower-case names). Registered as a plugin,
@@ -146,8 +170,9 @@ export function trustProxyOption(trust: Config['trustProxy']): boolean | string[
  */
 export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<void> {
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(securityHeaders);
+  const pageHeaders = await helmetHeaders(PAGE_HELMET_OPTIONS);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(PAGE_ROUTES.has(request.routeOptions.url ?? '') ? pageHeaders : securityHeaders);
     done();
   });
 

@@ -18,6 +18,7 @@ import { matrixRoutes } from './matrix.js';
 import { reachabilityRoutes } from './reachability.js';
 import { resilienceRoutes } from './resilience.js';
 import { sourcesRoutes } from './sources.js';
+import { pageRoutes } from './page.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
@@ -34,4 +35,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
   await app.register(reachabilityRoutes, { deps });
   await app.register(resilienceRoutes, { deps });
   await app.register(sourcesRoutes, { deps });
+  await app.register(pageRoutes);
 }
