@@ -11,6 +11,7 @@ import {
   DESCRIPTIONS,
   ID_PATTERN,
   IncludableStatusSchema,
+  GeometrySchema,
   ModeSchema,
   ObjectiveSchema,
   PlaceRefInputSchema,
@@ -48,6 +49,7 @@ export const RouteRequestSchema = z
     cargoTonnes: CargoTonnesBodySchema,
     explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),
     format: FormatSchema.optional(),
+    geometry: GeometrySchema,
   })
   .meta({
     id: 'RouteRequest',
