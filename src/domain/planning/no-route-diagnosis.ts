@@ -132,15 +132,23 @@ export function diagnoseNoRoute(
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** The diagnosis in words, for the error message. */
-export function diagnosisSentence(d: NoRouteDiagnosis): string {
+export function diagnosisSentence(q: RouteQuery, d: NoRouteDiagnosis): string {
   if (d.openings.length === 0) {
     return d.complete
       ? 'No route either with lines of every status, every mode and none of the avoid lists or via places: the places are not connected on this network.'
-      : `No relaxation tried (${d.tried}) lets a route through; the search stopped at its bound.`;
+      : d.tried === 0
+        ? 'The question took too long to try relaxed variants of it.'
+        : `None of the ${d.tried} relaxed variants tried lets a route through; the search stopped at its bound.`;
   }
   const ways = d.openings.map((o) => `${o.change} (${round1(o.route.distanceKm)} km, ${round1(o.route.typicalHours / 24)} days typical)`);
-  const blocked = [...new Set(d.openings.flatMap((o) => o.parameters))].join(', ');
-  return `Stopped by ${blocked}. A route goes through if you ${ways.join('; or ')}.`;
+  const blocked = [...new Set(d.openings.flatMap((o) => o.parameters))].map((p) => constraintInWords(q, p));
+  return `It is stopped by ${blocked.join(', ')}. A route goes through if you ${ways.join('; or ')}.`;
+}
+
+/** A constraint of the question as a planner reads it ("avoidCountries=IR", "include: operational lines only"). */
+function constraintInWords(q: RouteQuery, p: RelaxedParameter): string {
+  if (p === 'include') return q.include.length === 0 ? 'include (operational lines only)' : `include=${q.include.join(',')}`;
+  return `${p}=${q[p].join(',')}`;
 }
 
 /**
@@ -149,12 +157,15 @@ export function diagnosisSentence(d: NoRouteDiagnosis): string {
  * (each such relaxation and the route it gets) and the sentence in the message.
  */
 export function planRoutesOrDiagnose(prepared: PreparedNetwork, q: RouteQuery): Route[] {
+  const started = performance.now();
   try {
     return planRoutes(prepared, q);
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'NO_ROUTE') throw err;
-    const d = diagnoseNoRoute(prepared, q);
-    throw new DomainError('NO_ROUTE', `${err.message}. ${diagnosisSentence(d)}`, {
+    // A question that took longer than the whole retry budget to fail would take as long again per retry: no diagnosis.
+    const d: NoRouteDiagnosis =
+      performance.now() - started > DIAGNOSIS_BUDGET_MS ? { openings: [], tried: 0, complete: false } : diagnoseNoRoute(prepared, q);
+    throw new DomainError('NO_ROUTE', `${err.message}. ${diagnosisSentence(q, d)}`, {
       ...err.details,
       blockedBy: [...new Set(d.openings.flatMap((o) => o.parameters))],
       wouldRoute: d.openings.map((o) => ({

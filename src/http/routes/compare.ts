@@ -52,7 +52,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
             VALIDATION_ERROR: {
               when: 'a parameter is missing or malformed, or a limit is exceeded; `errors` names every offending parameter',
               detail: '1 request parameter is invalid: cargoTonnes.',
-              extensions: { errors: [{ parameter: 'cargoTonnes', message: 'Too small: expected number to be >0' }] },
+              extensions: { errors: [{ parameter: 'cargoTonnes', message: 'must be more than 0, got "0"' }] },
             },
             INVALID_CONSTRAINT: {
               when: 'from and to are the same place',

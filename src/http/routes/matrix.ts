@@ -36,7 +36,7 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
             VALIDATION_ERROR: {
               when: 'a member is missing or malformed, or a limit is exceeded; `errors` names every offending member',
               detail: '1 request parameter is invalid: sources.',
-              extensions: { errors: [{ parameter: 'sources', message: `Too big: expected array to have <=${PLANNING_LIMITS.maxMatrixSources} items` }] },
+              extensions: { errors: [{ parameter: 'sources', message: `takes at most ${PLANNING_LIMITS.maxMatrixSources} items, got ${PLANNING_LIMITS.maxMatrixSources + 1}` }] },
             },
             MALFORMED_REQUEST: { when: 'the body is not valid JSON', detail: 'The request body is not valid JSON.' },
             UNKNOWN_PLACE: {

@@ -61,7 +61,7 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
             VALIDATION_ERROR: {
               when: 'a parameter is missing or malformed, or maxHours exceeds its maximum; `errors` names every offending parameter',
               detail: '1 request parameter is invalid: maxHours.',
-              extensions: { errors: [{ parameter: 'maxHours', message: `Too big: expected number to be <=${PLANNING_LIMITS.maxReachabilityHours}` }] },
+              extensions: { errors: [{ parameter: 'maxHours', message: `must be at most ${PLANNING_LIMITS.maxReachabilityHours}, got "1000"` }] },
             },
             UNKNOWN_PLACE: ROUTE_PROBLEM_DOCS.UNKNOWN_PLACE,
             NOT_FOUND: ROUTE_PROBLEM_DOCS.NOT_FOUND,
