@@ -45,6 +45,9 @@ export const InfoSchema = z
         maxMatrixTargets: z.number().int().describe('Most `targets` in POST /v1/matrix.'),
         maxReachabilityHours: z.number().describe('Largest `maxHours` of GET /v1/reachability, h.'),
         maxCompareScenarios: z.number().int().describe('Most ids in `scenarios` of GET /v1/compare.'),
+        coordinateSnapKm: z
+          .number()
+          .describe('A place given as coordinates "lat,lon" resolves to the nearest place (not a junction) at most this far away, km (great circle).'),
       })
       .describe('Largest values accepted.'),
   })
