@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DaysSchema, HoursSchema } from './common.js';
+import { MultiPolygonSchema } from './reachability.js';
 import { ModeSchema } from './route-fields.js';
 
 const Position = z.tuple([z.number(), z.number()]);
@@ -152,6 +153,7 @@ export const ReachableFeatureSchema = z
     type: z.literal('Feature'),
     geometry: z.object({ type: z.literal('Point'), coordinates: Position }),
     properties: z.object({
+      kind: z.literal('place'),
       id: z.string(),
       name: z.string(),
       country: z.string(),
@@ -162,14 +164,28 @@ export const ReachableFeatureSchema = z
   })
   .meta({ id: 'ReachableFeature', description: 'A reachable place as a GeoJSON Point Feature.' });
 
+export const ReachableAreaFeatureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    geometry: MultiPolygonSchema,
+    properties: z.object({
+      kind: z.literal('area'),
+      maxHours: z.number().describe('The band: places reached within this many typical hours, h.'),
+      places: z.number().int().describe('Places in the band, the origin not counted.'),
+    }),
+  })
+  .meta({ id: 'ReachableAreaFeature', description: 'The area reached within a band of the budget (see ReachableArea), as a GeoJSON MultiPolygon Feature.' });
+
 export const ReachableFeatureCollectionSchema = z
   .object({
     type: z.literal('FeatureCollection'),
-    features: z.array(ReachableFeatureSchema).describe('Reachable places, nearest (in hours) first.'),
+    features: z
+      .array(z.union([ReachableAreaFeatureSchema, ReachableFeatureSchema]))
+      .describe('The areas of 100, 75, 50 and 25 % of maxHours (largest first, so smaller ones draw on top), then the reachable places, nearest (in hours) first.'),
   })
   .meta({
     id: 'ReachableFeatureCollection',
-    description: 'Reachable places as GeoJSON (format=geojson or Accept: application/geo+json): one Point Feature per place.',
+    description: 'Reachability as GeoJSON (format=geojson or Accept: application/geo+json): a MultiPolygon Feature per band of the budget and a Point Feature per place.',
   });
 
 export type RouteFeatureCollection = z.output<typeof RouteFeatureCollectionSchema>;
