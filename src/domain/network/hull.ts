@@ -56,6 +56,20 @@ export function circleAround([lon, lat]: Position, km: number): Position[] {
 
 /** True when two convex polygons (counter-clockwise, not closed) share any point (separating-axis test). */
 export function convexOverlap(a: readonly Position[], b: readonly Position[]): boolean {
+  // Bounding boxes apart: no overlap, without the axis tests (most pairs of areas are far apart).
+  const box = (poly: readonly Position[]) => {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const [x, y] of poly) {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    return [x0, y0, x1, y1] as const;
+  };
+  const [ax0, ay0, ax1, ay1] = box(a);
+  const [bx0, by0, bx1, by1] = box(b);
+  if (ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0) return false;
   for (const poly of [a, b]) {
     for (let i = 0; i < poly.length; i++) {
       const p = poly[i]!;
@@ -103,6 +117,8 @@ export function areasAround(places: readonly Position[], opts: AreaOptions): Pos
   for (let i = 0; i < places.length; i++) {
     for (let j = i + 1; j < places.length; j++) {
       const [a, b] = [places[i]!, places[j]!];
+      // More than linkKm apart in latitude alone: no need for the great circle.
+      if (Math.abs(a[1] - b[1]) * KM_PER_DEGREE > opts.linkKm) continue;
       if (greatCircleKm(a[1], a[0], b[1], b[0]) <= opts.linkKm) parent[find(i)] = find(j);
     }
   }
@@ -111,20 +127,21 @@ export function areasAround(places: readonly Position[], opts: AreaOptions): Pos
     const r = find(i);
     byRoot.set(r, [...(byRoot.get(r) ?? []), p]);
   });
-  const hullOf = (members: readonly Position[]) => convexHull(members.flatMap((p) => circleAround(p, opts.bufferKm)));
-  let groups = [...byRoot.values()].map((members) => ({ members, hull: hullOf(members) }));
+  // The hull of the circles is the hull of the circles around the corners of the places' hull (a Minkowski sum):
+  // circles around inner places add nothing, so only the corners get one.
+  const hullOf = (members: readonly Position[]) => convexHull(convexHull(members).flatMap((p) => circleAround(p, opts.bufferKm)));
+  const groups = [...byRoot.values()].map((members) => ({ members, hull: hullOf(members) }));
 
-  // Merge groups whose areas overlap until all are disjoint; each merge lowers the count, so this ends.
+  // Merge groups whose areas overlap until a full pass finds none; each merge lowers the count, so this ends.
   for (let merged = true; merged; ) {
     merged = false;
-    outer: for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        if (convexOverlap(groups[i]!.hull, groups[j]!.hull)) {
-          const members = [...groups[i]!.members, ...groups[j]!.members];
-          groups = [...groups.filter((_, k) => k !== i && k !== j), { members, hull: hullOf(members) }];
-          merged = true;
-          break outer;
-        }
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = groups.length - 1; j > i; j--) {
+        if (!convexOverlap(groups[i]!.hull, groups[j]!.hull)) continue;
+        const members = [...groups[i]!.members, ...groups[j]!.members];
+        groups[i] = { members, hull: hullOf(members) };
+        groups.splice(j, 1);
+        merged = true;
       }
     }
   }
