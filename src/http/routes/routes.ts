@@ -20,6 +20,7 @@ import {
   type RouteCacheEntry,
 } from '../route-cache.js';
 import { round1 } from '../mappers/route-to-wire.js';
+import { CSV_COLUMNS } from '../mappers/route-csv.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { RouteQuerySchema } from '../schemas/route-query.js';
@@ -41,7 +42,9 @@ const DESCRIPTION =
   'Only operational links are used unless `include` names other statuses. ' +
   'With `scenario` (and, in POST, `overlays`) the routes are planned on the network as changed by them, never changing it for other requests. ' +
   'Every route and leg carries its CO2 for `cargoTonnes`; `explain=true` adds why each route costs and ranks as it does. ' +
-  'Answers come as JSON, GeoJSON (one LineString per leg) or CSV (one row per leg), by `format` or the Accept header.';
+  'Answers come as JSON, GeoJSON (a route feature with the totals, a LineString per leg, a Point per border dwell, gauge change and change of mode) ' +
+  'or CSV (a row per leg, border dwell, gauge change and change of mode, a row per time component and a total row), by `format` or the Accept header; ' +
+  'both add up to the JSON answer\'s hours.';
 
 /** Plans a resolved question on the network the options name and renders it as the wire answer; also fills the log line. */
 function render(
@@ -195,11 +198,15 @@ function rawUrlHit(
 
 const RouteCsvSchema = z.string().meta({
   description:
-    'Legs of every route as CSV (format=csv or Accept: text/csv): a header row, then one row per leg, route 1 first; ' +
-    'CRLF line ends, fields quoted when needed, corridors separated by semicolons.',
+    'Every route as CSV (format=csv or Accept: text/csv), route 1 first: a header row; per route a row for each item that takes time, in travel order ' +
+    '(`kind` leg, border-dwell, gauge-change or transfer; `component` the part of hoursByComponent it counts in), a `component` row per component ' +
+    'and a `total` row (transitHours, km, CO2). Hours in low / typical / high; the item rows add up to the total row up to the 0.1 h rounding of each. ' +
+    'CRLF line ends, fields quoted when needed, corridors separated by semicolons. Sent as a download (Content-Disposition: attachment; filename="route-<from>-<to>.csv").',
   example:
-    'routeIndex,legIndex,linkId,fromId,fromName,fromCountry,toId,toName,toCountry,mode,km,hoursLow,hoursTypical,hoursHigh,gaugeMm,status,corridors,kgCo2e,co2FactorId,estimated\r\n' +
-    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0,rail-electric,true\r\n',
+    `${CSV_COLUMNS.join(',')}\r\n` +
+    '1,leg,running,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.5,0.9,0.9,1520,operational,,0,rail-electric,true,\r\n' +
+    '1,component,running,,,,,,,,,,,118.3,168.9,266.8,,,,,,,\r\n' +
+    '1,total,,,,almaty,Almaty,KZ,kiamari,Kiamari,PK,,5524.6,140.4,205.4,487.6,,,ashgabat-agreement;lapis-lazuli;kz-tm-af-pk;nstc;eco-iti;cpec,129.3,,,5.8 / 8.6 / 20.3 days; countries KZ UZ TM IR PK\r\n',
 });
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
