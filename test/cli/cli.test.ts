@@ -21,7 +21,19 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * One child at a time: each loads and prepares the whole data set, and the
+ * test runner runs other test files beside this one, whose event loops must
+ * not be starved (their apps shed load when delayed).
+ */
+let queue: Promise<unknown> = Promise.resolve();
 function cli(...args: string[]): Promise<Run> {
+  const next = queue.then(() => spawnCli(args));
+  queue = next;
+  return next;
+}
+
+function spawnCli(args: readonly string[]): Promise<Run> {
   return new Promise((resolve) => {
     // DATA_DIR unset: the command line must find the project's data/ by itself.
     const env = { ...process.env };
