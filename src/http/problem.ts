@@ -9,6 +9,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { drainRequestBody } from './hooks/drain-body.js';
 import { RateLimitStoreDown, STORE_DOWN_RETRY_AFTER_S } from './fleet/rate-limit-store.js';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
+import { levenshtein } from '../domain/network/place-index.js';
 
 /** Every problem code the service answers with: its HTTP status and fixed title. */
 export const PROBLEM_CODES = {
@@ -108,26 +109,119 @@ function parameterName(instancePath: string, context: string | undefined): strin
   return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-/** One entry per offending parameter; an unknown-keys issue yields one entry per unknown key. */
-export function validationIssues(error: FastifyError): ParameterIssue[] {
+/** What the request sent and accepts, for validation messages: its parameters or body, and the names its schema knows. */
+export interface ValidationContext {
+  /** The query string or body as parsed, before validation. */
+  input?: unknown;
+  /** Parameter (or top-level body member) names the schema accepts. */
+  known?: readonly string[];
+}
+
+/** The known name nearest to a misspelt one, if near enough to be meant (at most a third of its letters off, at least 1). */
+export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  const low = name.toLowerCase();
+  let best: { key: string; d: number } | undefined;
+  for (const key of known) {
+    const d = key.toLowerCase() === low ? 0 : levenshtein(low, key.toLowerCase());
+    if (best === undefined || d < best.d) best = { key, d };
+  }
+  // A missing or extra tail ("alternativ", "avoidCountry") is a misspelling too, however long.
+  const prefix = known.find((k) => k.toLowerCase().startsWith(low) || low.startsWith(k.toLowerCase()));
+  if (best && best.d <= Math.max(1, Math.floor(name.length / 3))) return best.key;
+  return prefix !== undefined && Math.min(low.length, prefix.length) >= 4 ? prefix : undefined;
+}
+
+/** The value sent at a zod issue path ("/via/2"), for quoting it back. */
+function valueAt(input: unknown, instancePath: string): unknown {
+  let v = input;
+  for (const part of instancePath.split('/').filter((x) => x !== '')) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+const quote = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `${v.length} values` : String(v));
+
+const listInWords = (values: readonly unknown[]): string => {
+  const words = values.map((v) => String(v));
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+};
+
+/**
+ * A zod issue in words a planner reads: "must be a number, got "abc"" rather
+ * than "Invalid input: expected number, received NaN". Messages the schemas
+ * write themselves (custom issues) are kept as they are.
+ */
+export function plainMessage(keyword: string, params: Record<string, unknown>, zodMessage: string, sent: unknown): string {
+  const got = sent === undefined ? '' : `, got ${quote(sent)}`;
+  const limit = (bound: unknown, inclusive: unknown, word: 'least' | 'most'): string =>
+    inclusive === false ? `${word === 'least' ? 'more' : 'less'} than ${String(bound)}` : `at ${word} ${String(bound)}`;
+  switch (keyword) {
+    case 'invalid_type': {
+      if (Array.isArray(sent)) return `given ${sent.length} times; give it once`;
+      if (sent === undefined) return 'is required';
+      if (params.expected === 'int') return `must be a whole number${got}`;
+      if (params.expected === 'number') return `must be a number${got}`;
+      if (params.expected === 'boolean') return `must be true or false${got}`;
+      if (params.expected === 'string') return `must be text${got}`;
+      if (params.expected === 'array') return `must be a list${got}`;
+      if (params.expected === 'object') return `must be an object${got}`;
+      return zodMessage;
+    }
+    case 'too_small':
+      if (params.origin === 'number' || params.origin === 'int') return `must be ${limit(params.minimum, params.inclusive, 'least')}${got}`;
+      if (params.origin === 'array') return `needs at least ${String(params.minimum)} item${params.minimum === 1 ? '' : 's'}`;
+      if (params.origin === 'string') return params.minimum === 1 ? 'must not be empty' : `needs at least ${String(params.minimum)} characters`;
+      return zodMessage;
+    case 'too_big':
+      if (params.origin === 'number' || params.origin === 'int') return `must be ${limit(params.maximum, params.inclusive, 'most')}${got}`;
+      if (params.origin === 'array') return `takes at most ${String(params.maximum)} item${params.maximum === 1 ? '' : 's'}${Array.isArray(sent) ? `, got ${sent.length}` : ''}`;
+      if (params.origin === 'string') return `takes at most ${String(params.maximum)} characters`;
+      return zodMessage;
+    case 'invalid_value':
+      return Array.isArray(params.values) ? `must be one of ${listInWords(params.values)}${got}` : zodMessage;
+    case 'invalid_format':
+      return `is not in the expected form${got}`;
+    default:
+      return zodMessage;
+  }
+}
+
+/** One entry per offending parameter; an unknown-keys issue yields one entry per unknown key, with a did-you-mean when one is near. */
+export function validationIssues(error: FastifyError, ctx: ValidationContext = {}): ParameterIssue[] {
   const context = error.validationContext;
   if (!hasZodFastifySchemaValidationErrors(error)) {
     return (error.validation ?? []).map((v) => ({ parameter: parameterName(v.instancePath, context), message: v.message ?? 'invalid value' }));
   }
   const issues: ParameterIssue[] = [];
   for (const v of error.validation) {
-    const keys = (v.params as { keys?: unknown }).keys;
+    const params = v.params as Record<string, unknown>;
+    const keys = params.keys;
     if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
       const prefix = parameterName(v.instancePath, undefined);
+      const topLevel = v.instancePath === '/' || v.instancePath === '';
       for (const key of keys) {
-        const name = v.instancePath === '/' || v.instancePath === '' ? String(key) : `${prefix}.${String(key)}`;
-        issues.push({ parameter: name, message: 'unknown parameter' });
+        const name = topLevel ? String(key) : `${prefix}.${String(key)}`;
+        const near = topLevel && ctx.known ? didYouMean(String(key), ctx.known) : undefined;
+        issues.push({ parameter: name, message: near === undefined ? 'unknown parameter' : `unknown parameter; did you mean "${near}"?` });
       }
       continue;
     }
-    issues.push({ parameter: parameterName(v.instancePath, context), message: v.message ?? 'invalid value' });
+    const message = plainMessage(v.keyword, params, v.message ?? 'invalid value', valueAt(ctx.input, v.instancePath));
+    issues.push({ parameter: parameterName(v.instancePath, context), message });
   }
   return issues;
+}
+
+/** The input and known names of the request's schema for the part that failed validation (querystring, body, params). */
+export function validationContextOf(request: FastifyRequest, error: FastifyError): ValidationContext {
+  const part = error.validationContext;
+  if (part === undefined) return {};
+  const schema = (request.routeOptions?.schema as Record<string, unknown> | undefined)?.[part];
+  const shape = typeof schema === 'object' && schema !== null ? (schema as { shape?: unknown }).shape : undefined;
+  const input = part === 'querystring' ? request.query : part === 'body' ? request.body : part === 'params' ? request.params : undefined;
+  return { input, ...(typeof shape === 'object' && shape !== null ? { known: Object.keys(shape) } : {}) };
 }
 
 /** Maps fastify's own request errors (parsing, size, media type) to a problem. */
@@ -186,8 +280,8 @@ export class BodyRefused extends Error {
   }
 }
 
-/** Turns any thrown value into a problem; unknown errors become a generic INTERNAL. */
-export function toProblem(error: unknown): ProblemInit {
+/** Turns any thrown value into a problem; unknown errors become a generic INTERNAL. `request` lets validation messages quote the values sent. */
+export function toProblem(error: unknown, request?: FastifyRequest): ProblemInit {
   if (error instanceof DomainError) return domainProblem(error);
   if (error instanceof BodyRefused) return error.problem;
   if (error instanceof RateLimitStoreDown) {
@@ -200,7 +294,7 @@ export function toProblem(error: unknown): ProblemInit {
   if (typeof error === 'object' && error !== null) {
     const e = error as FastifyError;
     if (Array.isArray(e.validation) && e.validation.length > 0) {
-      const errors = validationIssues(e);
+      const errors = validationIssues(e, request ? validationContextOf(request, e) : {});
       return {
         code: 'VALIDATION_ERROR',
         detail: `${errors.length} request parameter${errors.length === 1 ? ' is' : 's are'} invalid: ${[...new Set(errors.map((x) => x.parameter))].join(', ')}.`,
@@ -253,7 +347,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error);
+    const problem = toProblem(error, request);
     if (problem.code === 'INTERNAL') {
       // The real error goes to the log only: its message, stack and paths never reach the client.
       request.log.error({ err: error }, 'request failed');

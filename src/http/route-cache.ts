@@ -82,6 +82,10 @@ export interface RouteAnswerOptions {
   cargo?: Cargo | undefined;
   explain: boolean;
   format: 'json' | 'geojson' | 'csv';
+  /** Form of the JSON answer's route geometry. */
+  geometry: 'geojson' | 'polyline';
+  /** Places given as coordinates and what they resolved to: the answer echoes them, so "43.26,76.93" and "Almaty" differ. */
+  coordinateMatches: readonly { parameter: string; input: string; place: { id: string; name: string }; distanceKm: number }[];
 }
 
 /** The options of a request that sets none of them. */
@@ -91,6 +95,8 @@ export const DEFAULT_ANSWER_OPTIONS: Readonly<RouteAnswerOptions> = Object.freez
   cargoTonnes: 1,
   explain: false,
   format: 'json',
+  geometry: 'geojson',
+  coordinateMatches: [],
 });
 
 /**
@@ -131,6 +137,8 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
     cargo: options.cargo ?? null,
     explain: options.explain,
     format: options.format,
+    geometry: options.geometry,
+    coordinateMatches: options.coordinateMatches,
   };
   return JSON.stringify([dataVersion, fields, answer]);
 }
@@ -142,7 +150,9 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
  * not as a body, because a problem body names the request (instance,
  * requestId) and is built per request.
  */
-export type RouteCacheEntry = { kind: 'answer'; body: Buffer; contentType: string; log: RouteAnswerLog } | { kind: 'error'; error: DomainError };
+export type RouteCacheEntry =
+  | { kind: 'answer'; body: Buffer; contentType: string; log: RouteAnswerLog; /** Content-Disposition of an export. */ disposition?: string }
+  | { kind: 'error'; error: DomainError };
 
 /**
  * The raw-URL front of the cache, for GET /v1/routes: the exact request URL

@@ -57,10 +57,43 @@ describe('validation errors', () => {
     ]);
     const byName = new Map(body.errors!.map((e) => [e.parameter, e.message]));
     assert.equal(byName.get('from'), 'is required');
-    assert.equal(byName.get('frm'), 'unknown parameter');
+    assert.equal(byName.get('frm'), 'unknown parameter; did you mean "from"?');
     assert.match(byName.get('modes')!, /"plane"/);
     assert.match(byName.get('avoidCountries')!, /"IRN"/);
     assert.equal(res.json().instance, res.raw.req.url);
+  });
+
+  it('a misspelt parameter name gets a did-you-mean, in the query and in the body; a name near nothing does not', async () => {
+    const get = expectProblem(await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&alternativ=2&avoidcountries=IR&zzzzz=1' }), 'VALIDATION_ERROR');
+    assert.deepEqual(
+      get.errors!.map((e) => [e.parameter, e.message]),
+      [
+        ['alternativ', 'unknown parameter; did you mean "alternatives"?'],
+        ['avoidcountries', 'unknown parameter; did you mean "avoidCountries"?'],
+        ['zzzzz', 'unknown parameter'],
+      ],
+    );
+    const post = expectProblem(
+      await app.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'mary', to: 'karachi', avoidCountry: ['IR'] } }),
+      'VALIDATION_ERROR',
+    );
+    assert.deepEqual(post.errors, [{ parameter: 'avoidCountry', message: 'unknown parameter; did you mean "avoidCountries"?' }]);
+  });
+
+  it('says what a number must be in plain words, quoting what was sent', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&alternatives=abc&maxOverlap=-1&cargoTonnes=0&objective=quick' });
+    const byName = new Map(expectProblem(res, 'VALIDATION_ERROR').errors!.map((e) => [e.parameter, e.message]));
+    assert.equal(byName.get('alternatives'), 'must be a number, got "abc"');
+    assert.equal(byName.get('maxOverlap'), 'must be at least 0, got "-1"');
+    assert.equal(byName.get('cargoTonnes'), 'must be more than 0, got "0"');
+    assert.equal(byName.get('objective'), 'must be one of fastest, shortest or fewest-borders, got "quick"');
+    for (const m of byName.values()) assert.doesNotMatch(m, /NaN|expected number|Invalid input/);
+    const more = await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&alternatives=1.5' });
+    assert.equal(expectProblem(more, 'VALIDATION_ERROR').errors![0]!.message, 'must be a whole number, got "1.5"');
+    const twice = await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&alternatives=1&alternatives=2' });
+    assert.equal(expectProblem(twice, 'VALIDATION_ERROR').errors![0]!.message, 'given 2 times; give it once');
+    const big = await app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi&alternatives=9' });
+    assert.equal(expectProblem(big, 'VALIDATION_ERROR').errors![0]!.message, 'must be at most 5, got "9"');
   });
 
   it('rejects more via places than the limit', async () => {

@@ -12,6 +12,7 @@ import { CompareResponseSchema } from '../../src/http/schemas/compare.js';
 import { MatrixResponseSchema } from '../../src/http/schemas/matrix.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { ReachabilityResponseSchema } from '../../src/http/schemas/reachability.js';
+import { insideConvex } from '../../src/domain/network/hull.js';
 import { ReachableFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import { ScenarioListSchema, ScenarioSchema } from '../../src/http/schemas/scenario.js';
 import { PROBLEM_TYPE } from './helper.js';
@@ -195,9 +196,30 @@ describe('GET /v1/reachability', () => {
     for (const res of [await get('/v1/reachability?from=mary&maxHours=15&format=geojson'), await get('/v1/reachability?from=mary&maxHours=15', { accept: 'application/geo+json' })]) {
       assert.match(String(res.headers['content-type']), /^application\/geo\+json/);
       const fc = ReachableFeatureCollectionSchema.parse(res.json());
-      assert.deepEqual(fc.features.map((f) => f.properties.id), ['saraghs', 'serhetabat', 'torghundi', 'sarakhs']);
-      assert.equal(fc.features[0]!.geometry.type, 'Point');
+      const points = fc.features.flatMap((f) => (f.properties.kind === 'place' ? [f.properties.id] : []));
+      assert.deepEqual(points, ['saraghs', 'serhetabat', 'torghundi', 'sarakhs']);
+      // The areas come first, largest band first, so smaller bands and the points draw on top.
+      assert.deepEqual(
+        fc.features.slice(0, 4).map((f) => [f.geometry.type, f.properties.kind === 'area' ? f.properties.maxHours : null]),
+        [['MultiPolygon', 15], ['MultiPolygon', 11.3], ['MultiPolygon', 7.5], ['MultiPolygon', 3.8]],
+      );
     }
+  });
+
+  it('areas per quarter of the budget: each holds the origin and the places of its band, disjoint, 50 km around each', async () => {
+    const body = ReachabilityResponseSchema.parse((await get('/v1/reachability?from=mary&maxHours=15')).json());
+    // Bands 3.8, 7.5, 11.3 and 15 h: Saraghs (4 h) and Serhetabat (6 h) are in the second, Torghundi (10.1 h) the third, Sarakhs (14.1 h) the last.
+    assert.deepEqual(body.areas.map((a) => [a.maxHours, a.places]), [[3.8, 0], [7.5, 2], [11.3, 3], [15, 4]]);
+    const mary: [number, number] = [61.83, 37.6];
+    for (const a of body.areas) {
+      const polygons = a.geometry.coordinates.map((p) => p[0]!);
+      const members = [mary, ...body.places.filter((p) => p.typicalHours <= a.maxHours).map((p) => p.coordinates)];
+      for (const m of members) assert.equal(polygons.filter((ring) => insideConvex(m, ring)).length, 1, `band ${a.maxHours}`);
+      for (const ring of polygons) assert.deepEqual(ring[0], ring.at(-1));
+    }
+    // The first band holds only the origin: one area around Mary, whose circle reaches 50 km (0.45 degrees of latitude) north.
+    const [only] = body.areas[0]!.geometry.coordinates;
+    assert.ok(Math.max(...only![0]!.map(([, lat]) => lat)) >= 37.6 + 50 / 111.19);
   });
 
   it('a scenario reaches further: spin-boldak within 30 h with the Afghan line', async () => {

@@ -11,7 +11,7 @@ import { PLANNING_LIMITS } from '../../src/domain/planning/limits.js';
 import { CSV_COLUMNS } from '../../src/http/mappers/route-csv.js';
 import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
-import { RouteLegFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
+import { RouteFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
 import { PROBLEM_TYPE } from './helper.js';
 import { planningTestApp } from './planning-helper.js';
@@ -201,20 +201,32 @@ describe('/v1/routes explain', () => {
 });
 
 describe('/v1/routes formats', () => {
-  it('format=geojson: one LineString feature per leg with the documented properties', async () => {
+  it('format=geojson: the route feature, then legs (LineStrings) and stops (Points) in travel order', async () => {
     const res = await get('from=mary&to=karachi&format=geojson');
     assert.equal(res.statusCode, 200, res.body);
     assert.match(String(res.headers['content-type']), /^application\/geo\+json/);
-    const fc = RouteLegFeatureCollectionSchema.parse(res.json());
-    assert.equal(fc.features.length, 6);
-    const first = fc.features[0]!;
+    assert.equal(res.headers['content-disposition'], 'inline; filename="route-mary-karachi.geojson"');
+    const fc = RouteFeatureCollectionSchema.parse(res.json());
+    // Route I: the origin terminal at Mary, mary→saraghs, the bogie exchange at Saraghs, the crossing to Sarakhs and
+    // its dwell, sarakhs→zahedan, the transshipment at Zahedan, zahedan→taftan and its dwell, taftan→quetta,
+    // quetta→karachi, the destination terminal at Karachi.
+    assert.deepEqual(
+      fc.features.map((f) => f.properties.kind),
+      ['route', 'terminal', 'leg', 'gauge-change', 'leg', 'border-dwell', 'leg', 'gauge-change', 'leg', 'border-dwell', 'leg', 'leg', 'terminal'],
+    );
+    const legs = fc.features.flatMap((f) => (f.properties.kind === 'leg' ? [f] : []));
+    assert.equal(legs.length, 6);
+    const first = legs[0]!;
     assert.deepEqual(
       { ...first.properties, corridors: undefined },
-      { routeIndex: 1, legIndex: 1, linkId: 'mary--saraghs', from: 'mary', fromName: 'Mary', to: 'saraghs', toName: 'Saraghs', mode: 'rail', km: 200, hours: 4, gaugeMm: 1520, status: 'operational', corridors: undefined, kgCo2e: 7.7 },
+      {
+        kind: 'leg', routeIndex: 1, legIndex: 1, component: 'running', linkId: 'mary--saraghs', from: 'mary', fromName: 'Mary', to: 'saraghs', toName: 'Saraghs',
+        mode: 'rail', km: 200, hours: 4, hoursLow: 3.3, hoursTypical: 4, hoursHigh: 5, gaugeMm: 1520, status: 'operational', corridors: undefined, kgCo2e: 7.7,
+      },
     );
     // Consecutive legs meet: the end of one is the start of the next.
-    for (let i = 1; i < fc.features.length; i++) {
-      assert.deepEqual(fc.features[i]!.geometry.coordinates[0], fc.features[i - 1]!.geometry.coordinates[1]);
+    for (let i = 1; i < legs.length; i++) {
+      assert.deepEqual(legs[i]!.geometry.coordinates[0], legs[i - 1]!.geometry.coordinates[1]);
     }
   });
 
@@ -222,21 +234,28 @@ describe('/v1/routes formats', () => {
     const res = await get('from=mary&to=karachi&alternatives=2', { accept: 'application/geo+json' });
     assert.match(String(res.headers['content-type']), /^application\/geo\+json/);
     assert.match(String(res.headers.vary), /Accept/i);
-    const fc = RouteLegFeatureCollectionSchema.parse(res.json());
-    // Route I has 6 legs, route II 4.
+    const fc = RouteFeatureCollectionSchema.parse(res.json());
     assert.deepEqual([...new Set(fc.features.map((f) => f.properties.routeIndex))], [1, 2]);
-    assert.equal(fc.features.length, 10);
+    // Route I has 6 legs, route II 4; one route feature each.
+    assert.equal(fc.features.filter((f) => f.properties.kind === 'leg').length, 10);
+    assert.equal(fc.features.filter((f) => f.properties.kind === 'route').length, 2);
   });
 
-  it('format=csv: header row and one row per leg, CRLF line ends', async () => {
+  it('format=csv: header row, the item rows, a row per component and a total row, CRLF line ends, as a named download', async () => {
     const res = await get('from=mary&to=karachi&format=csv');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8; header=present/);
+    assert.equal(res.headers['content-disposition'], 'attachment; filename="route-mary-karachi.csv"');
     const lines = res.body.split('\r\n');
     assert.equal(lines.at(-1), '');
     assert.equal(lines[0], CSV_COLUMNS.join(','));
-    assert.equal(lines.length - 2, 6);
-    assert.equal(lines[1], '1,1,mary--saraghs,mary,Mary,TM,saraghs,Saraghs,TM,rail,200,3.3,4,5,1520,operational,nstc,7.7,rail-diesel,false');
+    const kinds = lines.slice(1, -1).map((l) => l.split(',')[1]);
+    assert.equal(kinds.filter((k) => k === 'leg').length, 6);
+    assert.equal(kinds.filter((k) => k === 'component').length, 7);
+    assert.equal(kinds.filter((k) => k === 'terminal').length, 2);
+    assert.equal(kinds.at(-1), 'total');
+    assert.equal(lines[1]!.split(',').slice(0, 3).join(','), '1,terminal,terminal');
+    assert.equal(lines[2], '1,leg,running,1,mary--saraghs,mary,Mary,TM,saraghs,Saraghs,TM,rail,200,3.3,4,5,1520,operational,nstc,7.7,rail-diesel,false,');
   });
 
   it('Accept: text/csv gives CSV; q-values pick the preferred type; format wins over Accept', async () => {

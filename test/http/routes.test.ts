@@ -74,6 +74,7 @@ describe('GET /v1/routes', () => {
       ],
     );
     // One [lon, lat] per place passed: 7 places for 6 legs.
+    assert.ok(typeof r.geometry !== 'string', 'a LineString unless geometry=polyline');
     assert.equal(r.geometry.type, 'LineString');
     assert.equal(r.geometry.coordinates.length, 7);
     const karachi = t.deps.network.places.find((p) => p.id === 'karachi')!;

@@ -1,11 +1,46 @@
 /**
  * Finds places by what a user types: an id, a name, an alias or a UN/LOCODE,
- * in any case and with or without diacritics; and suggests the nearest names
- * when nothing matches.
+ * in any case and with or without diacritics, or coordinates "lat,lon"
+ * (decimal degrees, WGS 84) snapped to the nearest place within
+ * COORDINATE_SNAP_KM; and suggests the nearest names when nothing matches.
  */
 import { DomainError } from '../errors.js';
 import { foldName } from './fold.js';
+import { greatCircleKm } from './geo.js';
 import type { Place } from './schema.js';
+
+/**
+ * Coordinates are resolved to the nearest place at most this far away, km
+ * (great circle). About an hour's drive to the railhead: a point further
+ * from every place of the network is more likely a mistake than a request.
+ */
+export const COORDINATE_SNAP_KM = 50;
+
+/**
+ * Coordinates never snap to a junction: it is a point on the track, not a
+ * place where freight is loaded, so a point near one goes to the nearest
+ * station, city, port, dry port, ferry terminal or border point instead.
+ */
+const snaps = (p: Place): boolean => p.kind !== 'junction';
+
+/** "43.25,76.95" (latitude, longitude; spaces allowed) → degrees, or undefined when the text is not a coordinate pair. */
+export function parseCoordinates(ref: string): { lat: number; lon: number } | undefined {
+  const m = /^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*,\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$/.exec(ref);
+  if (!m) return undefined;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  return { lat, lon };
+}
+
+/** How a reference given as coordinates was resolved. */
+export interface CoordinateMatch {
+  place: Place;
+  lat: number;
+  lon: number;
+  /** Great-circle distance from the coordinates to the place, km. */
+  distanceKm: number;
+}
 
 /**
  * Suggestions more than a third of the query's length away are noise, not
@@ -47,9 +82,28 @@ export class PlaceIndex {
     return this.byId.get(id);
   }
 
-  /** Exact id first, then the folded id, name, alias or UN/LOCODE, then a city's name (its main place). */
+  /** Exact id first, then the folded id, name, alias or UN/LOCODE, then a city's name (its main place), then coordinates within COORDINATE_SNAP_KM. */
   resolve(ref: string): Place | undefined {
-    return this.byId.get(ref) ?? this.byKey.get(foldName(ref));
+    const p = this.byId.get(ref) ?? this.byKey.get(foldName(ref));
+    if (p !== undefined) return p;
+    const m = this.coordinateMatch(ref);
+    return m !== undefined && m.distanceKm <= COORDINATE_SNAP_KM ? m.place : undefined;
+  }
+
+  /** The nearest place (of the kinds coordinates snap to) to the coordinates `ref` holds, however far; undefined when `ref` is not coordinates. */
+  coordinateMatch(ref: string): CoordinateMatch | undefined {
+    const c = parseCoordinates(ref);
+    if (c === undefined) return undefined;
+    let best: CoordinateMatch | undefined;
+    for (const place of this.byId.values()) {
+      if (!snaps(place)) continue;
+      const d = greatCircleKm(c.lat, c.lon, place.lat, place.lon);
+      // Ties by id, so the answer does not depend on the order of the data files.
+      if (best === undefined || d < best.distanceKm || (d === best.distanceKm && place.id < best.place.id)) {
+        best = { place, lat: c.lat, lon: c.lon, distanceKm: d };
+      }
+    }
+    return best;
   }
 
   /**
@@ -74,6 +128,15 @@ export class PlaceIndex {
   resolveOrThrow(ref: string, field: string): Place {
     const p = this.resolve(ref);
     if (p !== undefined) return p;
+    const near = this.coordinateMatch(ref);
+    if (near !== undefined) {
+      const km = Math.round(near.distanceKm * 10) / 10;
+      throw new DomainError(
+        'UNKNOWN_PLACE',
+        `no place within ${COORDINATE_SNAP_KM} km of ${near.lat},${near.lon}; the nearest is "${near.place.name}" (${near.place.id}) at ${km} km`,
+        { field, value: ref, suggestions: [{ id: near.place.id, name: near.place.name }], nearestKm: km },
+      );
+    }
     const suggestions = this.suggest(ref).map((s) => ({ id: s.id, name: s.name }));
     const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s.name}" (${s.id})`).join(', ')}?` : '';
     throw new DomainError('UNKNOWN_PLACE', `no place matches "${ref}"${hint}`, { field, value: ref, suggestions });

@@ -14,7 +14,7 @@ import { BORDER_WEIGHT, type QueryGraph } from './query-graph.js';
 import type {
   GaugeBreak,
   Hours,
-  ModeTransfer,
+  ModeTransfer,  TerminalStop,
   Objective,
   Route,
   RouteCrossing,
@@ -28,6 +28,7 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
   const crossings: RouteCrossing[] = [];
   const gaugeBreaks: GaugeBreak[] = [];
   const transfers: ModeTransfer[] = [];
+  const terminals: TerminalStop[] = [];
   const warnings: RouteWarning[] = [];
   const estimatedRefs = new Set<string>();
   const parts = {
@@ -117,6 +118,7 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
         // A marshalling yard on the way: its time is terminal and yard time.
         if (tr.yard) {
           parts.terminal.push(tr.hours);
+          terminals.push({ placeId: pt.place, kind: 'yard', hours: tr.hours });
           if (tr.estimated) estimatedRefs.add(pt.place);
         }
         continue;
@@ -138,7 +140,7 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
       } else {
         // A port's rail terminal time is terminal time; other mode changes are transfers.
         (tr.terminal ? parts.terminal : parts.transfer).push(tr.hours);
-        transfers.push({ placeId: pt.place, fromMode: tr.fromMode, toMode: tr.toMode, hours: tr.hours });
+        transfers.push({ placeId: pt.place, fromMode: tr.fromMode, toMode: tr.toMode, hours: tr.hours, ...(tr.terminal ? { terminal: true as const } : {}) });
       }
     }
   }
@@ -153,7 +155,9 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
       [last.to, 'destination', legState(last.mode, last.gaugeMm)],
     ] as const;
     for (const [place, end, state] of ends) {
-      parts.terminal.push(terminalHours(params, place, end, state));
+      const hours = terminalHours(params, place, end, state);
+      parts.terminal.push(hours);
+      terminals.push({ placeId: place, kind: end, hours });
       if (terminalEstimated(params, place, end, state)) estimatedRefs.add(place);
     }
   }
@@ -215,6 +219,7 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
     crossings,
     gaugeBreaks,
     transfers,
+    terminals,
     distanceKm,
     distanceKmByMode: byMode,
     hours: { total, ...hours },

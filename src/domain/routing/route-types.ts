@@ -89,6 +89,15 @@ export interface ModeTransfer {
   fromMode: Mode;
   toMode: Mode;
   hours: Hours;
+  /** True when the change is a port's rail terminal: its hours count in the `terminal` component, not `transfer`. */
+  terminal?: true;
+}
+
+/** Terminal and yard time a route spends at one place: where it starts or ends by rail, or a marshalling yard passed. */
+export interface TerminalStop {
+  placeId: string;
+  kind: 'origin' | 'destination' | 'yard';
+  hours: Hours;
 }
 
 export interface RouteWarning {
@@ -125,6 +134,8 @@ export interface Route {
   crossings: readonly RouteCrossing[];
   gaugeBreaks: readonly GaugeBreak[];
   transfers: readonly ModeTransfer[];
+  /** Origin, destination and yard terminal time; with the terminal transfers they make up `hours.terminal`. */
+  terminals: readonly TerminalStop[];
   distanceKm: number;
   distanceKmByMode: Readonly<Partial<Record<Mode, number>>>;
   hours: HoursBreakdown;

@@ -22,11 +22,11 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     include: splitList(q.include) as RouteRequest['include'],
     modes: splitList(q.modes) as RouteRequest['modes'],
     allowUnscheduled: q.allowUnscheduled === 'true',
-    via: splitList(q.via),
+    via: joinCoordinatePairs(splitList(q.via)),
     alternatives: q.alternatives,
     maxOverlap: q.maxOverlap,
     avoidCountries: splitList(q.avoidCountries),
-    avoidPlaces: splitList(q.avoidPlaces),
+    avoidPlaces: joinCoordinatePairs(splitList(q.avoidPlaces)),
     avoidCrossings: splitList(q.avoidCrossings),
     avoidCorridors: splitList(q.avoidCorridors),
     avoidLinks: splitList(q.avoidLinks),
@@ -39,7 +39,56 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     tonnesPerTeu: q.tonnesPerTeu,
     explain: q.explain === 'true',
     ...(q.format === undefined ? {} : { format: q.format }),
+    geometry: q.geometry,
   };
+}
+
+const NUMBER = /^[+-]?\d{1,3}(\.\d+)?$/;
+
+/**
+ * A comma list of places may hold coordinates, whose own comma splits them:
+ * two numbers in a row are put back together as one "lat,lon" item
+ * ("43.26,76.93,Tashkent" → ["43.26,76.93", "Tashkent"]). No place name is a
+ * bare number, so nothing else is joined.
+ */
+export function joinCoordinatePairs(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!;
+    const b = items[i + 1];
+    if (b !== undefined && NUMBER.test(a) && NUMBER.test(b)) {
+      out.push(`${a},${b}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** A reference given as coordinates and the place it resolved to (for the answer). */
+export interface WireCoordinateMatch {
+  parameter: string;
+  input: string;
+  place: { id: string; name: string };
+  distanceKm: number;
+}
+
+/** Every place reference of the request given as coordinates, with the place chosen; call after resolveRequest succeeded. */
+export function coordinateMatches(req: RouteRequest, places: PlaceIndex): WireCoordinateMatch[] {
+  const refs: { parameter: string; ref: string }[] = [
+    { parameter: 'from', ref: req.from },
+    { parameter: 'to', ref: req.to },
+    ...req.via.map((ref, i) => ({ parameter: `via[${i}]`, ref })),
+    ...req.avoidPlaces.map((ref, i) => ({ parameter: `avoidPlaces[${i}]`, ref })),
+  ];
+  const out: WireCoordinateMatch[] = [];
+  for (const { parameter, ref } of refs) {
+    // A name, alias or id wins over coordinates (none looks like one, but the index decides).
+    if (places.resolve(ref) !== places.coordinateMatch(ref)?.place) continue;
+    const m = places.coordinateMatch(ref);
+    if (m === undefined) continue;
+    out.push({ parameter, input: ref, place: { id: m.place.id, name: m.place.name }, distanceKm: Math.round(m.distanceKm * 10) / 10 });
+  }
+  return out;
 }
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];

@@ -127,7 +127,9 @@ export function routeToWire(route: Route, rank: number, names: WireNames, extras
       fromMode: t.fromMode,
       toMode: t.toMode,
       hours: roundHours(t.hours),
+      terminal: t.terminal === true,
     })),
+    terminals: route.terminals.map((t) => ({ place: names.place(t.placeId), kind: t.kind, hours: roundHours(t.hours) })),
     countries: [...route.countries],
     corridors: route.corridors.map((c) => ({ id: c.id, name: names.corridorName(c.id), km: round1(c.km) })),
     legs: route.legs.map((l, i) => ({

@@ -1,14 +1,14 @@
 /** GET /v1/compare: the best route today and under each named scenario, side by side. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveCargo } from '../../domain/emissions/cargo.js';
-import { compareScenarios, type Outcome } from '../../domain/planning/compare.js';
+import { compareScenarios } from '../../domain/planning/compare.js';
 import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
 import { resolvePlaces } from '../mappers/place-refs.js';
-import { hoursToDays, round1, roundHours, WireNames } from '../mappers/route-to-wire.js';
-import { CompareQuerySchema, CompareResponseSchema, type CompareResponse, type CompareRoute } from '../schemas/compare.js';
+import { compareToWire } from '../mappers/compare-to-wire.js';
+import { CompareQuerySchema, CompareResponseSchema, type CompareResponse } from '../schemas/compare.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { splitList } from '../schemas/route-query.js';
@@ -16,24 +16,6 @@ import type { ModeSchema } from '../schemas/route-fields.js';
 import type { z } from 'zod';
 
 const EXAMPLE_URL = '/v1/compare?from=Almaty&to=Karachi&scenarios=kz-tm-af-pk-built';
-
-function routeFigures(o: Outcome, names: WireNames): CompareRoute | null {
-  const r = o.route;
-  if (!r || !o.emissions) return null;
-  return {
-    distanceKm: round1(r.distanceKm),
-    transitHours: roundHours(r.hours.total),
-    transitDays: hoursToDays(r.hours.total),
-    crossings: r.crossings.length,
-    crossingIds: r.crossings.map((c) => c.crossingId),
-    gaugeBreaks: r.gaugeBreaks.length,
-    countries: [...r.countries],
-    corridors: r.corridors.map((c) => ({ id: c.id, name: names.corridorName(c.id), km: round1(c.km) })),
-    kgCo2e: round1(o.emissions.totalKgCo2e),
-    co2Scope: o.emissions.scope,
-    places: r.places.map((id) => names.place(id)),
-  };
-}
 
 export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -54,7 +36,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
             VALIDATION_ERROR: {
               when: 'a parameter is missing or malformed, or a limit is exceeded; `errors` names every offending parameter',
               detail: '1 request parameter is invalid: cargoTonnes.',
-              extensions: { errors: [{ parameter: 'cargoTonnes', message: 'Too small: expected number to be >0' }] },
+              extensions: { errors: [{ parameter: 'cargoTonnes', message: 'must be more than 0, got "0"' }] },
             },
             INVALID_CONSTRAINT: {
               when: 'from and to are the same place',
@@ -84,35 +66,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         DEFAULT_CARGO_TONNES,
       );
       const c = compareScenarios(deps.scenarios, query, ids, { factors: deps.emissionFactors, cargoTonnes: cargo.tonnes });
-      const names = new WireNames(deps.prepared.index);
-      return {
-        query: { from: names.place(from), to: names.place(to), objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids },
-        dataVersion: deps.prepared.network.parameters.dataVersion,
-        today: { route: routeFigures(c.today, names), reason: c.today.reason },
-        scenarios: c.scenarios.map((o) => {
-          const s = deps.scenarios.get(o.scenarioId);
-          const d = o.differences;
-          return {
-            scenario: { id: s.id, name: s.name },
-            route: routeFigures(o, names),
-            reason: o.reason,
-            differences:
-              d === null
-                ? null
-                : {
-                    distanceKm: round1(d.km),
-                    typicalDays: round1(d.typicalHours / 24),
-                    highDays: round1(d.highHours / 24),
-                    typicalHours: round1(d.typicalHours),
-                    highHours: round1(d.highHours),
-                    crossings: d.crossings,
-                    gaugeBreaks: d.gaugeBreaks,
-                    kgCo2e: round1(d.kgCo2e),
-                  },
-            differencesReason: o.differencesReason,
-          };
-        }),
-      };
+      return compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
     },
   );
 };

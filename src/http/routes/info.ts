@@ -1,5 +1,6 @@
 /** GET /v1/info: service version, data-set version and size, accepted values and limits. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { COORDINATE_SNAP_KM } from '../../domain/network/place-index.js';
 import { LinkStatusSchema } from '../../domain/network/schema.js';
 import { DEFAULT_QUERY, LIMITS } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
@@ -59,6 +60,7 @@ export function buildInfo(deps: AppDeps): Info {
       maxResilienceElements: PLANNING_LIMITS.maxResilienceElements,
       maxResilienceLanes: PLANNING_LIMITS.maxResilienceLanes,
       maxResilienceTotalElements: PLANNING_LIMITS.maxResilienceTotalElements,
+      coordinateSnapKm: COORDINATE_SNAP_KM,
     },
   };
 }

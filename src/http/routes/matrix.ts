@@ -11,7 +11,7 @@ import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
 import { resolvePlaces } from '../mappers/place-refs.js';
-import { round1, WireNames } from '../mappers/route-to-wire.js';
+import { matrixToWire } from '../mappers/matrix-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
@@ -36,7 +36,7 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
             VALIDATION_ERROR: {
               when: 'a member is missing or malformed, or a limit is exceeded; `errors` names every offending member',
               detail: '1 request parameter is invalid: sources.',
-              extensions: { errors: [{ parameter: 'sources', message: `Too big: expected array to have <=${PLANNING_LIMITS.maxMatrixSources} items` }] },
+              extensions: { errors: [{ parameter: 'sources', message: `takes at most ${PLANNING_LIMITS.maxMatrixSources} items, got ${PLANNING_LIMITS.maxMatrixSources + 1}` }] },
             },
             MALFORMED_REQUEST: { when: 'the body is not valid JSON', detail: 'The request body is not valid JSON.' },
             UNKNOWN_PLACE: {
@@ -78,26 +78,12 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const modes = [...new Set(b.modes)];
       const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
       Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
-      const cells: MatrixResponse['cells'] = [];
+      const rows: ReturnType<typeof matrixRow>[] = [];
       for (const [i, source] of sources.entries()) {
         if (i > 0) await nextTurn();
-        cells.push(
-          matrixRow(net.prepared, source, targets, opts).map((c) =>
-            c === null ? null : { distanceKm: round1(c.km), typicalHours: round1(c.hours), crossings: c.crossings },
-          ),
-        );
+        rows.push(matrixRow(net.prepared, source, targets, opts));
       }
-      const names = new WireNames(deps.prepared.index);
-      return {
-        sources: sources.map((id) => names.place(id)),
-        targets: targets.map((id) => names.place(id)),
-        objective: b.objective,
-        scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
-        include,
-        modes,
-        dataVersion: deps.prepared.network.parameters.dataVersion,
-        cells,
-      };
+      return matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
     },
   );
 };

@@ -7,6 +7,7 @@ import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 import { resolvePlaces } from '../mappers/place-refs.js';
+import { reachabilityAreas } from '../mappers/reachability-areas.js';
 import { round1, WireNames } from '../mappers/route-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
@@ -19,12 +20,18 @@ import { splitList } from '../schemas/route-query.js';
 const EXAMPLE_URL = '/v1/reachability?from=Almaty&maxHours=72';
 
 function toGeoJson(r: ReachabilityResponse): ReachableFeatureCollection {
+  const areas = [...r.areas].reverse().map((a) => ({
+    type: 'Feature' as const,
+    geometry: a.geometry,
+    properties: { kind: 'area' as const, maxHours: a.maxHours, places: a.places },
+  }));
   return {
     type: 'FeatureCollection',
-    features: r.places.map((p) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: p.coordinates },
+    features: [...areas, ...r.places.map((p) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: p.coordinates },
       properties: {
+        kind: 'place' as const,
         id: p.place.id,
         name: p.place.name,
         country: p.place.country,
@@ -32,7 +39,7 @@ function toGeoJson(r: ReachabilityResponse): ReachableFeatureCollection {
         distanceKm: p.distanceKm,
         crossings: p.crossings,
       },
-    })),
+    }))],
   };
 }
 
@@ -61,7 +68,7 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
             VALIDATION_ERROR: {
               when: 'a parameter is missing or malformed, or maxHours exceeds its maximum; `errors` names every offending parameter',
               detail: '1 request parameter is invalid: maxHours.',
-              extensions: { errors: [{ parameter: 'maxHours', message: `Too big: expected number to be <=${PLANNING_LIMITS.maxReachabilityHours}` }] },
+              extensions: { errors: [{ parameter: 'maxHours', message: `must be at most ${PLANNING_LIMITS.maxReachabilityHours}, got "1000"` }] },
             },
             UNKNOWN_PLACE: ROUTE_PROBLEM_DOCS.UNKNOWN_PLACE,
             NOT_FOUND: ROUTE_PROBLEM_DOCS.NOT_FOUND,
@@ -82,17 +89,19 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
       Object.assign(request.logFields, { from, maxHours: q.maxHours, scenario: scenario?.id ?? null });
       const names = new WireNames(deps.prepared.index);
       const reachable = reachableWithin(net.prepared, from, q.maxHours, { ...DEFAULT_QUERY, objective: q.objective, include, modes });
+      const places = reachable.map((r) => ({
+        place: names.placeWithCountry(r.placeId),
+        typicalHours: round1(r.hours),
+        distanceKm: round1(r.km),
+        crossings: r.crossings,
+        coordinates: names.coordinates(r.placeId),
+      }));
       const answer: ReachabilityResponse = {
         query: { from: names.place(from), maxHours: q.maxHours, objective: q.objective, scenario: scenario?.id ?? null, include, modes },
         dataVersion: deps.prepared.network.parameters.dataVersion,
         scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
-        places: reachable.map((r) => ({
-          place: names.placeWithCountry(r.placeId),
-          typicalHours: round1(r.hours),
-          distanceKm: round1(r.km),
-          crossings: r.crossings,
-          coordinates: names.coordinates(r.placeId),
-        })),
+        places,
+        areas: reachabilityAreas(names.coordinates(from), places, q.maxHours),
       };
       // Serialised by the geo+json response schema, picked by the content type.
       if (format === 'geojson') return reply.type(CONTENT_TYPES.geojson).send(toGeoJson(answer));

@@ -94,6 +94,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
         allowUnscheduled: q.allowUnscheduled === 'true',
         overlays: [],
         explain: false,
+        geometry: 'geojson',
       };
       const resolved = resolveRequest(req, deps.places);
       const scenario = scenarioById(deps, q.scenario);
@@ -192,6 +193,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
           maxOverlap: DEFAULT_QUERY.maxOverlap,
           overlays: [],
           explain: false,
+          geometry: 'geojson',
         },
         deps.places,
       );

@@ -6,10 +6,11 @@
 import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
-import { planRoutes } from '../../domain/routing/plan-routes.js';
+import { planRoutesOrDiagnose } from '../../domain/planning/no-route-diagnosis.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
-import { queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
+import { coordinateMatches, queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
+import { exportDisposition, exportText, routeAnswerToWire, withPolylineGeometry } from '../mappers/route-answer.js';
 import {
   LruCache,
   RAW_URL_MAX_LENGTH,
@@ -18,24 +19,19 @@ import {
   type RouteAnswerLog,
   type RouteCacheEntry,
 } from '../route-cache.js';
-import { round1, routeToWire, WireNames } from '../mappers/route-to-wire.js';
+import { round1 } from '../mappers/route-to-wire.js';
+import { CSV_COLUMNS } from '../mappers/route-csv.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
-import { routeEmissions } from '../../domain/emissions/route-emissions.js';
-import { resolveCargo, tonnesCargo } from '../../domain/emissions/cargo.js';
+import { resolveCargo } from '../../domain/emissions/cargo.js';
 import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
-import { explainRoutes } from '../../domain/planning/explain.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
-import { routesToCsv } from '../mappers/route-csv.js';
-import { appliedOverlaysToWire, explanationToWire, legCo2ToWire, routeCo2ToWire } from '../mappers/route-extras.js';
-import { routesToGeoJson } from '../mappers/route-geojson.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import type { RouteAnswerOptions } from '../route-cache.js';
-import type { Format } from '../schemas/planning-fields.js';
-import { RouteLegFeatureCollectionSchema } from '../schemas/route-geojson.js';
+import { RouteFeatureCollectionSchema } from '../schemas/route-geojson.js';
 import { z } from 'zod';
 
 const TAG = 'routes';
@@ -48,11 +44,9 @@ const DESCRIPTION =
   'Only operational links are used unless `include` names other statuses. ' +
   'With `scenario` (and, in POST, `overlays`) the routes are planned on the network as changed by them, never changing it for other requests. ' +
   'Every route and leg carries its greenhouse-gas emissions (ISO 14083 / GLEC: TTW, WTT, WTW, kg CO2e) for the cargo given as `cargoTonnes`, or as containers with `cargoTeu`/`cargoFeu` (then also per TEU); `explain=true` adds why each route costs and ranks as it does. ' +
-  'Answers come as JSON, GeoJSON (one LineString per leg) or CSV (one row per leg), by `format` or the Accept header.';
-
-function placeRef(names: WireNames, id: string) {
-  return names.place(id);
-}
+  'Answers come as JSON, GeoJSON (a route feature with the totals, a LineString per leg, a Point per border dwell, gauge change and change of mode) ' +
+  'or CSV (a row per leg, border dwell, gauge change and change of mode, a row per time component and a total row), by `format` or the Accept header; ' +
+  'both add up to the JSON answer\'s hours.';
 
 /** Plans a resolved question on the network the options name and renders it as the wire answer; also fills the log line. */
 function render(
@@ -64,7 +58,7 @@ function render(
   const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
   const prepared = net.prepared;
   const started = performance.now();
-  const routes = planRoutes(prepared, query);
+  const routes = planRoutesOrDiagnose(prepared, query);
   const planMs = round1(performance.now() - started);
   const best = routes[0];
   const log: RouteAnswerLog = {
@@ -73,50 +67,16 @@ function render(
     routes: routes.length,
   };
   Object.assign(request.logFields, { from: query.from, to: query.to, ...log, planMs });
-  const names = new WireNames(prepared.index);
-  const explanations = options.explain ? explainRoutes(routes, query.objective) : [];
-  const response: RouteResponse = {
-    query: {
-      from: placeRef(names, query.from),
-      to: placeRef(names, query.to),
-      via: query.via.map((id) => placeRef(names, id)),
-      objective: query.objective,
-      include: [...query.include],
-      modes: [...query.modes],
-      allowUnscheduled: query.allowUnscheduled,
-      alternatives: query.alternatives,
-      maxOverlap: query.maxOverlap,
-      avoidCountries: [...query.avoidCountries],
-      avoidPlaces: query.avoidPlaces.map((id) => placeRef(names, id)),
-      avoidCrossings: [...query.avoidCrossings],
-      avoidCorridors: [...query.avoidCorridors],
-      avoidLinks: [...query.avoidLinks],
-      scenario: options.scenario,
-      cargoTonnes: options.cargoTonnes,
-      explain: options.explain,
-    },
-    dataVersion: prepared.network.parameters.dataVersion,
-    scenario: net.scenario ? { id: net.scenario.id, name: net.scenario.name } : null,
-    appliedOverlays: appliedOverlaysToWire(net.applied, net.scenario?.overlays.length ?? 0),
-    routes: routes.map((r, i) => {
-      const emissions = routeEmissions(r, prepared.network, deps.emissionFactors, options.cargoTonnes);
-      const explanation = explanations[i];
-      return routeToWire(r, i + 1, names, {
-        co2: routeCo2ToWire(emissions, options.cargo ?? tonnesCargo(options.cargoTonnes)),
-        legCo2: legCo2ToWire(emissions),
-        ...(explanation ? { explanation: explanationToWire(explanation) } : {}),
-      });
-    }),
-  };
+  const response = routeAnswerToWire(net, routes, query, options, deps.emissionFactors);
   return { response, log };
 }
 
-/** The answer as sent: JSON through the route's own serializer, GeoJSON and CSV built here. */
-function serialise(reply: FastifyReply, response: RouteResponse, format: Format): string {
-  if (format === 'geojson') return JSON.stringify(routesToGeoJson(response.routes));
-  if (format === 'csv') return routesToCsv(response.routes);
+/** The answer as sent: JSON through the route's own serializer, GeoJSON and CSV built by the export mappers. */
+function serialise(reply: FastifyReply, response: RouteResponse, options: RouteAnswerOptions): string {
+  if (options.format !== 'json') return exportText(response, options.format);
+  const json = options.geometry === 'polyline' ? withPolylineGeometry(response) : response;
   // The route's own 200 serializer: the same bytes fastify would write for the object.
-  return reply.serializeInput(response, '200', 'application/json') as string;
+  return reply.serializeInput(json, '200', 'application/json') as string;
 }
 
 /** Planning errors fixed by the question and the data set, so kept like answers. */
@@ -155,14 +115,17 @@ async function answer(
     cargo,
     explain: req.explain,
     format: chooseFormat(req.format, request.headers.accept, ['json', 'geojson', 'csv']),
+    geometry: req.geometry,
+    coordinateMatches: coordinateMatches(req, deps.places),
   };
   if (scenario) request.logFields.scenario = scenario.id;
   // The format follows the Accept header when `format` is absent: shared caches must key on it.
   varyOnAccept(reply);
   if (cache === null) {
     const { response } = render(request, query, options, deps);
-    if (options.format === 'json') return response;
-    return reply.type(CONTENT_TYPES[options.format]).send(serialise(reply, response, options.format));
+    if (options.format === 'json' && options.geometry === 'geojson') return response;
+    if (options.format !== 'json') reply.header('content-disposition', exportDisposition(response, options.format));
+    return reply.type(CONTENT_TYPES[options.format]).send(serialise(reply, response, options));
   }
 
   const key = routeCacheKey(deps.prepared.network.parameters.dataVersion, query, options);
@@ -180,8 +143,14 @@ async function answer(
       const { response, log } = render(request, query, options, deps);
       // Kept as UTF-8 bytes: a hit then needs no encoding or length count of a 2–110 KB string
       // (about a fifth of the service's CPU per hit when kept as a string), and takes half the memory.
-      const body = Buffer.from(serialise(reply, response, options.format), 'utf8');
-      entry = { kind: 'answer', body, contentType: CONTENT_TYPES[options.format], log };
+      const body = Buffer.from(serialise(reply, response, options), 'utf8');
+      entry = {
+        kind: 'answer',
+        body,
+        contentType: CONTENT_TYPES[options.format],
+        log,
+        ...(options.format === 'json' ? {} : { disposition: exportDisposition(response, options.format) }),
+      };
       deps.fleet?.answers.set(key, entry);
     } catch (err) {
       if (!(err instanceof DomainError && CACHED_ERRORS.has(err.code))) throw err;
@@ -210,6 +179,7 @@ async function answer(
 
 /** Bytes with a content type set are written as they are: no serializer runs on a hit. */
 function sendKept(reply: FastifyReply, entry: Extract<RouteCacheEntry, { kind: 'answer' }>): FastifyReply {
+  if (entry.disposition !== undefined) reply.header('content-disposition', entry.disposition);
   return reply.type(entry.contentType).send(entry.body);
 }
 
@@ -244,11 +214,15 @@ function rawUrlHit(
 
 const RouteCsvSchema = z.string().meta({
   description:
-    'Legs of every route as CSV (format=csv or Accept: text/csv): a header row, then one row per leg, route 1 first; ' +
-    'CRLF line ends, fields quoted when needed, corridors separated by semicolons.',
+    'Every route as CSV (format=csv or Accept: text/csv), route 1 first: a header row; per route a row for each item that takes time, in travel order ' +
+    '(`kind` leg, border-dwell, gauge-change or transfer; `component` the part of hoursByComponent it counts in), a `component` row per component ' +
+    'and a `total` row (transitHours, km, CO2). Hours in low / typical / high; the item rows add up to the total row up to the 0.1 h rounding of each. ' +
+    'CRLF line ends, fields quoted when needed, corridors separated by semicolons. Sent as a download (Content-Disposition: attachment; filename="route-<from>-<to>.csv").',
   example:
-    'routeIndex,legIndex,linkId,fromId,fromName,fromCountry,toId,toName,toCountry,mode,km,hoursLow,hoursTypical,hoursHigh,gaugeMm,status,corridors,kgCo2e,co2FactorId,estimated\r\n' +
-    '1,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.7,0.9,1.1,1520,operational,,0.7,rail-electric,true\r\n',
+    `${CSV_COLUMNS.join(',')}\r\n` +
+    '1,leg,running,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.5,0.9,0.9,1520,operational,,0,rail-electric,true,\r\n' +
+    '1,component,running,,,,,,,,,,,118.3,168.9,266.8,,,,,,,\r\n' +
+    '1,total,,,,almaty,Almaty,KZ,kiamari,Kiamari,PK,,5524.6,140.4,205.4,487.6,,,ashgabat-agreement;lapis-lazuli;kz-tm-af-pk;nstc;eco-iti;cpec,129.3,,,5.8 / 8.6 / 20.3 days; countries KZ UZ TM IR PK\r\n',
 });
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -265,7 +239,7 @@ export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         // One copy in components/examples (app.ts), shared by GET and POST.
         examples: { [ROUTE_EXAMPLE_NAME]: { $ref: `#/components/examples/${ROUTE_EXAMPLE_NAME}` } },
       },
-      'application/geo+json': { schema: RouteLegFeatureCollectionSchema },
+      'application/geo+json': { schema: RouteFeatureCollectionSchema },
       'text/csv': { schema: RouteCsvSchema },
     },
   };

@@ -34,7 +34,7 @@ export function validationDoc(example: { parameter: string; message: string }): 
   };
 }
 
-export const LIMIT_TOO_BIG = { parameter: 'limit', message: `Too big: expected number to be <=${PAGE.maxLimit}` };
+export const LIMIT_TOO_BIG = { parameter: 'limit', message: `must be at most ${PAGE.maxLimit}, got "500"` };
 
 /** NOT_FOUND for an unknown id, with the suggestions the service gives. */
 export function notFoundDoc(what: string, example: { detail: string; value: string; suggestions: { id: string; name: string }[] }): ProblemDoc {

@@ -55,6 +55,9 @@ export const InfoSchema = z
         maxResilienceElements: z.number().int().describe('Most elements checked per lane by /v1/resilience (`maxElements`).'),
         maxResilienceLanes: z.number().int().describe('Most `lanes` in POST /v1/resilience.'),
         maxResilienceTotalElements: z.number().int().describe('Most elements checked over all lanes of one POST /v1/resilience.'),
+        coordinateSnapKm: z
+          .number()
+          .describe('A place given as coordinates "lat,lon" resolves to the nearest place (not a junction) at most this far away, km (great circle).'),
       })
       .describe('Largest values accepted.'),
   })

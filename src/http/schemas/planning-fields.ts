@@ -30,7 +30,7 @@ export const PLANNING_DESCRIPTIONS = {
   explain:
     'true: add to every route an `explanation`: its time by cost component and, for alternatives, why it ranks below the best.',
   format:
-    'Answer format: `json` (default), `geojson` (FeatureCollection, one LineString per leg) or `csv` (one row per leg, with a header row). ' +
+    'Answer format: `json` (default), `geojson` (FeatureCollection: per route its totals, legs and stops) or `csv` (per route a row per leg and stop, per time component and a total, with a header row). ' +
     'Overrides the Accept header (application/json, application/geo+json, text/csv).',
 } as const;
 

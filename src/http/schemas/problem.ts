@@ -17,7 +17,7 @@ export const ParameterIssueSchema = z
   .meta({
     id: 'ParameterIssue',
     description: 'One offending request parameter.',
-    example: { parameter: 'alternatives', message: 'Too small: expected number to be >=1' },
+    example: { parameter: 'alternatives', message: 'must be at least 1, got "0"' },
   });
 
 export const ProblemSchema = z

@@ -45,6 +45,28 @@ export const ReachablePlaceSchema = z
   })
   .meta({ id: 'ReachablePlace', description: 'A place reachable within the budget.' });
 
+export const MultiPolygonSchema = z
+  .object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z
+      .array(z.array(z.array(z.tuple([z.number(), z.number()]))))
+      .describe('Polygons, each one closed counter-clockwise exterior ring of [longitude, latitude] (RFC 7946), WGS 84 degrees.'),
+  })
+  .meta({ id: 'MultiPolygon', description: 'GeoJSON MultiPolygon.' });
+
+export const ReachableAreaSchema = z
+  .object({
+    maxHours: z.number().describe('The band: places reached within this many typical hours, h.'),
+    places: z.number().int().describe('Places in the band, the origin not counted.'),
+    geometry: MultiPolygonSchema,
+  })
+  .meta({
+    id: 'ReachableArea',
+    description:
+      'The area reached within a band of the budget: disjoint convex areas holding the origin and every place reached, each with 50 km around it; ' +
+      'places within 250 km of each other share an area. A map aid drawn around places, not a claim that every point inside is served.',
+  });
+
 export const ReachabilityResponseSchema = z
   .object({
     query: z.object({
@@ -58,6 +80,7 @@ export const ReachabilityResponseSchema = z
     dataVersion: z.string(),
     scenario: ScenarioRefSchema.nullable(),
     places: z.array(ReachablePlaceSchema).describe('Every place reachable within maxHours, nearest in hours first; the origin is not listed.'),
+    areas: z.array(ReachableAreaSchema).describe('Areas reached within 25, 50, 75 and 100 % of maxHours, smallest band first.'),
   })
   .meta({ id: 'ReachabilityResponse', description: 'Places reachable within a time budget.' });
 

@@ -40,7 +40,7 @@ export const ROUTE_PROBLEM_DOCS = {
     extensions: {
       errors: [
         { parameter: 'to', message: 'is required' },
-        { parameter: 'alternatives', message: 'Too big: expected number to be <=5' },
+        { parameter: 'alternatives', message: 'must be at most 5, got "9"' },
       ],
     },
   },

@@ -4,15 +4,19 @@
  * the documentation and take the same defaults and limits as the router.
  */
 import { z } from 'zod';
+import { COORDINATE_SNAP_KM } from '../../domain/network/place-index.js';
 import { DEFAULT_QUERY, LIMITS } from '../../domain/routing/defaults.js';
 
 export const OBJECTIVES = ['fastest', 'shortest', 'fewest-borders'] as const;
 export const INCLUDABLE_STATUSES = ['under-construction', 'planned', 'proposed', 'suspended'] as const;
 export const MODES = ['rail', 'ferry', 'sea', 'road'] as const;
+export const GEOMETRIES = ['geojson', 'polyline'] as const;
 
 export const DESCRIPTIONS = {
-  from: 'Origin: a place id, name, alias or UN/LOCODE. Case, accents and punctuation are ignored ("almaty", "Almaty-1", "ALMATY").',
-  to: 'Destination: a place id, name, alias or UN/LOCODE ("Karachi", "PKKHI").',
+  from:
+    'Origin: a place id, name, alias or UN/LOCODE. Case, accents and punctuation are ignored ("almaty", "Almaty-1", "ALMATY"). ' +
+    `Or coordinates "lat,lon" in decimal degrees ("43.26,76.93"): the nearest place (not a junction) within ${COORDINATE_SNAP_KM} km is used, and the answer says which and how far.`,
+  to: `Destination: a place id, name, alias or UN/LOCODE ("Karachi", "PKKHI"), or coordinates "lat,lon" (nearest place within ${COORDINATE_SNAP_KM} km).`,
   objective:
     'What to minimise: `fastest` (typical hours), `shortest` (km) or `fewest-borders` (border crossings, then typical hours).',
   include:
@@ -22,7 +26,10 @@ export const DESCRIPTIONS = {
   allowUnscheduled:
     'Also use ferry and sea links without scheduled sailings (service on-demand or none), e.g. Gwadar – Chabahar. ' +
     'Off by default; each such leg carries an UNSCHEDULED_LEG warning.',
-  via: `Places the route must pass, in order (ids, names, aliases or UN/LOCODEs); at most ${LIMITS.maxVia}.`,
+  via: `Places the route must pass, in order (ids, names, aliases, UN/LOCODEs or coordinates "lat,lon"); at most ${LIMITS.maxVia}.`,
+  geometry:
+    'Form of each route\'s `geometry` in the JSON answer: `geojson` (default, a LineString) or `polyline` ' +
+    '(an encoded polyline string, Google\'s algorithm at precision 5 (1e-5 degrees), latitude first, as OSRM and Valhalla give). GeoJSON and CSV answers are not affected.',
   alternatives: `Number of routes wanted, best first (1 = best only); at most ${LIMITS.maxAlternatives}. Fewer come back when no more distinct routes exist.`,
   maxOverlap:
     'An alternative sharing more than this share (0..1) of its km with a better route is dropped as a near-copy.',
@@ -40,6 +47,7 @@ export const COUNTRY_PATTERN = /^[A-Za-z]{2}$/;
 export const ObjectiveSchema = z.enum(OBJECTIVES);
 export const IncludableStatusSchema = z.enum(INCLUDABLE_STATUSES);
 export const ModeSchema = z.enum(MODES);
+export const GeometrySchema = z.enum(GEOMETRIES).default('geojson').meta({ description: DESCRIPTIONS.geometry });
 
 /** A place reference as typed by a user: free text, resolved later against the place index. */
 export const PlaceRefInputSchema = z

@@ -13,6 +13,7 @@ import {
   ID_PATTERN,
   INCLUDABLE_STATUSES,
   MODES,
+  GeometrySchema,
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
@@ -108,6 +109,7 @@ export const RouteQuerySchema = z.strictObject({
   ...cargoUnitFields(true),
   explain: ExplainQuerySchema,
   format: FormatSchema.optional(),
+  geometry: GeometrySchema,
 });
 
 export type RouteQueryParams = z.output<typeof RouteQuerySchema>;

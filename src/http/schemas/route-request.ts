@@ -11,6 +11,7 @@ import {
   DESCRIPTIONS,
   ID_PATTERN,
   IncludableStatusSchema,
+  GeometrySchema,
   ModeSchema,
   ObjectiveSchema,
   PlaceRefInputSchema,
@@ -50,6 +51,7 @@ export const RouteRequestSchema = z
     ...cargoUnitFields(false),
     explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),
     format: FormatSchema.optional(),
+    geometry: GeometrySchema,
   })
   .meta({
     id: 'RouteRequest',

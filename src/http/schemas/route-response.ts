@@ -61,8 +61,17 @@ export const ModeTransferSchema = z
     fromMode: ModeSchema,
     toMode: ModeSchema,
     hours: HoursSchema.describe('Transfer time, h.'),
+    terminal: z.boolean().describe("True for a port's rail terminal (rail to ferry or sea): its hours count in hoursByComponent.terminal, not transfer."),
   })
   .meta({ id: 'ModeTransfer', description: 'A change of transport mode (e.g. rail to road at a railhead).' });
+
+export const TerminalStopSchema = z
+  .object({
+    place: PlaceRefSchema,
+    kind: z.enum(['origin', 'destination', 'yard']).describe('Where the route starts or ends by rail, or a marshalling yard passed.'),
+    hours: HoursSchema.describe('Terminal or yard time there, h.'),
+  })
+  .meta({ id: 'TerminalStop', description: 'Terminal and yard time at one place; with the terminal mode transfers these make up hoursByComponent.terminal.' });
 
 export const LegSchema = z
   .object({
@@ -107,6 +116,24 @@ export const LineStringSchema = z
     description: 'GeoJSON LineString through the places of the route (straight lines between places, not the track).',
   });
 
+export const EncodedPolylineSchema = z
+  .string()
+  .meta({
+    id: 'EncodedPolyline',
+    description:
+      'The places passed as an encoded polyline (geometry=polyline): Google\'s algorithm, precision 5 (1e-5 degrees), latitude before longitude, as OSRM and Valhalla.',
+    example: '_p~iF~ps|U_ulLnnqC_mqNvxq`@',
+  });
+
+export const CoordinateMatchSchema = z
+  .object({
+    parameter: z.string().describe('The parameter given as coordinates: from, to, via[i] or avoidPlaces[i].'),
+    input: z.string().describe('The coordinates as sent, "lat,lon".'),
+    place: PlaceRefSchema.describe('The place used: the nearest to the coordinates (junctions excluded).'),
+    distanceKm: z.number().describe('Great-circle distance from the coordinates to that place, km (0.1 km).'),
+  })
+  .meta({ id: 'CoordinateMatch', description: 'A place given as coordinates and the place it was resolved to.' });
+
 const HoursByComponentSchema = z
   .object({
     running: HoursSchema.describe('Rail and road running, h.'),
@@ -139,13 +166,14 @@ export const RouteSchema = z
     borderCrossings: z.array(BorderCrossingSchema),
     gaugeBreaks: z.array(GaugeBreakSchema),
     modeTransfers: z.array(ModeTransferSchema),
+    terminals: z.array(TerminalStopSchema).describe('Terminal and yard time by place, in travel order.'),
     countries: z.array(z.string()).describe('Countries passed, in travel order (ISO 3166-1 alpha-2).'),
     corridors: z
       .array(z.object({ id: z.string(), name: z.string(), km: z.number().describe('Km of the route on this corridor.') }))
       .describe('Corridors the route runs on, with the km on each.'),
     legs: z.array(LegSchema),
     warnings: z.array(RouteWarningSchema),
-    geometry: LineStringSchema,
+    geometry: z.union([LineStringSchema, EncodedPolylineSchema]).describe('The places passed: a GeoJSON LineString, or an encoded polyline string with geometry=polyline.'),
     co2: RouteCo2Schema,
     explanation: RouteExplanationSchema.optional().describe('Only with explain=true.'),
   })
@@ -170,6 +198,8 @@ export const RouteQueryEchoSchema = z
     scenario: z.string().nullable().describe('Named scenario planned on, or null for today\'s network.'),
     cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
     explain: z.boolean(),
+    geometry: z.enum(['geojson', 'polyline']),
+    coordinateMatches: z.array(CoordinateMatchSchema).describe('Each place given as coordinates, with the place chosen and its distance; empty when none was.'),
   })
   .meta({ id: 'RouteQueryEcho', description: 'The question as understood: places resolved, defaults filled in.' });
 

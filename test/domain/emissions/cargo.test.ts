@@ -53,6 +53,7 @@ describe('resolveCargo', async () => {
       crossings: [],
       gaugeBreaks: [],
       transfers: [],
+    terminals: [],
       distanceKm: 160,
       distanceKmByMode: {},
       hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },

@@ -19,6 +19,7 @@ describe('emission factors on the real network', async () => {
     crossings: [],
     gaugeBreaks: [],
     transfers: [],
+    terminals: [],
     distanceKm: l.lengthKm,
     distanceKmByMode: {},
     hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },

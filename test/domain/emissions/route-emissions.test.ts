@@ -30,6 +30,7 @@ function route(legs: RouteLeg[], gaugeBreaks: GaugeBreak[] = []): Route {
     crossings: [],
     gaugeBreaks,
     transfers: [],
+    terminals: [],
     distanceKm: km,
     distanceKmByMode: {},
     hours: { total: zero, running: zero, borderDwell: zero, gaugeChange: zero, ferry: zero, sea: zero, transfer: zero, terminal: zero },

@@ -2,12 +2,17 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { DomainError } from '../../../src/domain/errors.js';
 import { loadNetwork } from '../../../src/domain/network/load-network.js';
-import { levenshtein, PlaceIndex } from '../../../src/domain/network/place-index.js';
+import fc from 'fast-check';
+import { greatCircleKm } from '../../../src/domain/network/geo.js';
+import { COORDINATE_SNAP_KM, levenshtein, parseCoordinates, PlaceIndex } from '../../../src/domain/network/place-index.js';
+import type { Place } from '../../../src/domain/network/schema.js';
 import { SMALL_FIXTURE } from './fixture-copy.js';
 
 let index: PlaceIndex;
+let allPlaces: readonly Place[];
 before(async () => {
-  index = new PlaceIndex((await loadNetwork(SMALL_FIXTURE)).places);
+  allPlaces = (await loadNetwork(SMALL_FIXTURE)).places;
+  index = new PlaceIndex(allPlaces);
 });
 
 const idOf = (ref: string): string | undefined => index.resolve(ref)?.id;
@@ -128,5 +133,49 @@ describe('levenshtein', () => {
 
   it('stops early above the cap', () => {
     assert.equal(levenshtein('aaaaaaaa', 'bbbbbbbb', 2), 3);
+  });
+});
+
+describe('PlaceIndex coordinates', () => {
+  it('parses "lat,lon" in decimal degrees, with spaces and signs, and nothing else', () => {
+    assert.deepEqual(parseCoordinates('24.8,67.0'), { lat: 24.8, lon: 67 });
+    assert.deepEqual(parseCoordinates(' -33.5 , +151 '), { lat: -33.5, lon: 151 });
+    for (const bad of ['24.8', '24.8,67.0,1', 'Karachi', '91,10', '10,181', '1e2,3', '24,8;67', '']) assert.equal(parseCoordinates(bad), undefined, bad);
+  });
+
+  it('resolves coordinates to the nearest place within the snap distance, never to a junction', () => {
+    assert.equal(idOf('24.8,67.0'), 'karachi');
+    assert.equal(idOf('34.35,62.2'), 'herat');
+    // Quetta (30.19, 67.01) and Mary (37.6, 61.83) are junctions: Quetta's point is nearest Chaman (about 100 km: too far), Mary's to nothing.
+    assert.equal(idOf('30.19,67.01'), undefined);
+    assert.equal(index.coordinateMatch('30.19,67.01')?.place.id, 'chaman');
+    assert.equal(idOf('37.6,61.83'), undefined);
+    assert.equal(index.coordinateMatch('Karachi'), undefined);
+  });
+
+  it('the match is the brute-force nearest non-junction place, at its great-circle distance', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 20, max: 45, noNaN: true }), fc.double({ min: 45, max: 75, noNaN: true }), (lat, lon) => {
+        const m = index.coordinateMatch(`${lat.toFixed(4)},${lon.toFixed(4)}`)!;
+        const la = Number(lat.toFixed(4));
+        const lo = Number(lon.toFixed(4));
+        let best = Infinity;
+        for (const p of allPlaces) if (p.kind !== 'junction') best = Math.min(best, greatCircleKm(la, lo, p.lat, p.lon));
+        assert.ok(Math.abs(m.distanceKm - best) < 1e-9);
+        assert.notEqual(m.place.kind, 'junction');
+        assert.equal(idOf(`${lat.toFixed(4)},${lon.toFixed(4)}`), best <= COORDINATE_SNAP_KM ? m.place.id : undefined);
+      }),
+    );
+  });
+
+  it('a point too far from every place is UNKNOWN_PLACE naming the nearest and its distance', () => {
+    assert.throws(
+      () => index.resolveOrThrow('37.6,61.83', 'from'),
+      (err: unknown) =>
+        err instanceof DomainError &&
+        err.code === 'UNKNOWN_PLACE' &&
+        /nearest is "Saraghs" \(saraghs\)/.test(err.message) &&
+        (err.details.suggestions as { id: string }[])[0]!.id === 'saraghs',
+    );
   });
 });
