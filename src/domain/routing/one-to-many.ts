@@ -44,7 +44,7 @@ export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOp
 
   const graph = buildQueryGraph(p, [from], filter, opts.objective, true);
   const paths = shortestPathsFrom(graph, SOURCE, 'w');
-  const groupOf = (n: string): string => placeOfNode(n, [from]);
+  const groupOf = (n: string): string => placeOfNode(graph, n);
   const best = new Map<string, { cost: number; edges: string[]; nodes: string[] }>();
   for (const [node, path] of paths) {
     if (node === SOURCE || !node.startsWith('0/a|')) continue;
@@ -60,7 +60,7 @@ export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOp
     }
     const stops = [from, place];
     const g2 = buildQueryGraph(p, stops, filter, opts.objective);
-    const first = kShortestLooplessPaths(g2, SOURCE, SINK, 'w', (n) => placeOfNode(n, stops)).next();
+    const first = kShortestLooplessPaths(g2, SOURCE, SINK, 'w', (n) => placeOfNode(g2, n)).next();
     if (!first.done) result.set(place, toCost(p, assembleRoute(p, g2, first.value.edges, opts.objective)));
   }
   return result;
