@@ -128,6 +128,12 @@ export const ConfigSchema = z
     MAX_RSS_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
     /** Route answers kept in memory (least recently used dropped first); 0 turns the cache off. */
     ROUTE_CACHE_ENTRIES: wholeNumber('entries', 0, 1_000_000).default(1000),
+    /** Longest planning time of one request, ms: past it BUDGET_EXCEEDED, so no question holds the service. */
+    PLAN_DEADLINE_MS: wholeNumber('milliseconds', 1, 600_000).default(1000),
+    /** Graph nodes one request's searches may settle in all. */
+    PLAN_MAX_SETTLED_NODES: wholeNumber('nodes', 1, 1_000_000_000).default(1_000_000),
+    /** Spur searches of one request's alternative-route enumeration. */
+    PLAN_MAX_SPUR_SEARCHES: wholeNumber('searches', 1, 100_000_000).default(10_000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -151,6 +157,13 @@ export const ConfigSchema = z
       maxRssBytes: env.MAX_RSS_BYTES,
     },
     routeCacheEntries: env.ROUTE_CACHE_ENTRIES,
+    planBudget: {
+      deadlineMs: env.PLAN_DEADLINE_MS,
+      maxSettledNodes: env.PLAN_MAX_SETTLED_NODES,
+      maxSpurSearches: env.PLAN_MAX_SPUR_SEARCHES,
+      // Candidate paths: the enumeration's own bound (graph/k-shortest.ts maxPops) is 5,000.
+      maxCandidatesScanned: 5000,
+    },
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

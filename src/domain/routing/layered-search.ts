@@ -364,9 +364,35 @@ export class LayeredSearch {
 
       let rootCost = 0;
       for (let j = 0; j < path.deviation; j++) rootCost += path.edgeCosts[j]!;
+      // Root looplessness, extended one node per step instead of rechecked from the start.
+      const left = new Set<number>();
+      let current = -1;
+      let checked = 0;
+      const rootLoopless = (_node: number): boolean => {
+        for (; checked <= j0; checked++) {
+          const g = this.placeOf(path.nodes[checked]!);
+          if (g === current) continue;
+          if (left.has(g)) return false;
+          if (current !== -1) left.add(current);
+          current = g;
+        }
+        return true;
+      };
+      let j0 = 0;
+      // Found paths sharing the root so far: filtered once on the first `deviation` edges, then one edge per step.
+      let sameRoot = found.filter((f) => {
+        if (f.edges.length < path.deviation) return false;
+        for (let i = 0; i < path.deviation; i++) if (f.edges[i] !== path.edges[i]) return false;
+        return true;
+      });
       for (let j = path.deviation; j < path.nodes.length - 1; j++) {
+        if (j > path.deviation) {
+          const e = path.edges[j - 1];
+          sameRoot = sameRoot.filter((f) => f.edges[j - 1] === e);
+        }
         if (j > path.deviation) rootCost += path.edgeCosts[j - 1]!;
-        if (!this.loopless(path.nodes, j + 1)) break;
+        j0 = j;
+        if (!rootLoopless(path.nodes[j]!)) break;
         const spur = path.nodes[j]!;
         const spurPlace = this.placeOf(spur);
         const st = ++blocks.stamp;
@@ -378,17 +404,7 @@ export class LayeredSearch {
           const g = this.placeOf(r);
           if (g !== spurPlace) blocks.place[g] = st;
         }
-        for (const f of found) {
-          if (f.edges.length <= j) continue;
-          let same = true;
-          for (let i = 0; i < j; i++) {
-            if (f.edges[i] !== path.edges[i]) {
-              same = false;
-              break;
-            }
-          }
-          if (same) blocks.edges.add(f.edges[j]!);
-        }
+        for (const f of sameRoot) if (f.edges.length > j) blocks.edges.add(f.edges[j]!);
         this.budget.spur();
         const runStamp = this.run(spur, this.sink, blocks);
         if (!this.settledIn(this.sink, runStamp)) continue;

@@ -31,6 +31,8 @@ export interface QueryEdge extends StateEdge {
 /** The place a query-graph node stands for (the source is `from`, the sink `to`); keys are opaque. */
 export interface QueryNode {
   place: string;
+  /** True for an arrival node (a route may end there). */
+  arrival: boolean;
 }
 
 export type QueryGraph = MultiDirectedGraph<QueryNode, QueryEdge>;
@@ -81,8 +83,8 @@ export function buildQueryGraph(
     for (const [place, states] of p.statesAt) {
       if (!inLayer(place)) continue;
       for (const s of states) {
-        g.addNode(`${prefix}a|${place}|${s}`, { place });
-        g.addNode(`${prefix}d|${place}|${s}`, { place });
+        g.addNode(`${prefix}a|${place}|${s}`, { place, arrival: true });
+        g.addNode(`${prefix}d|${place}|${s}`, { place, arrival: false });
       }
     }
     for (const { key, source, target, fromPlace: from, toPlace: to, attrs } of p.edgeList) {
@@ -115,13 +117,13 @@ export function buildQueryGraph(
     }
   }
 
-  g.addNode(SOURCE, { place: stops[0]! });
+  g.addNode(SOURCE, { place: stops[0]!, arrival: false });
   for (const s of p.statesAt.get(stops[0]!) ?? []) {
     const n = layerNode(0, `d|${stops[0]}|${s}`);
     if (g.hasNode(n)) g.addDirectedEdgeWithKey(`S|${s}`, SOURCE, n, { kind: 'transfer', ref: -1, hours: 0, km: 0, borders: 0, w: 0, layer: -1 });
   }
   if (!openEnd) {
-    g.addNode(SINK, { place: stops[stops.length - 1]! });
+    g.addNode(SINK, { place: stops[stops.length - 1]!, arrival: false });
     const to = stops[stops.length - 1]!;
     for (const s of p.statesAt.get(to) ?? []) {
       const n = layerNode(layers - 1, `a|${to}|${s}`);

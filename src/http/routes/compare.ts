@@ -1,5 +1,6 @@
 /** GET /v1/compare: the best route today and under each named scenario, side by side. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { compareScenarios, type Outcome } from '../../domain/planning/compare.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
@@ -76,7 +77,11 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
       const query: RouteQuery = { ...DEFAULT_QUERY, from, to, objective: q.objective, modes };
       Object.assign(request.logFields, { from, to, objective: q.objective, scenarios: ids.length });
-      const c = compareScenarios(deps.scenarios, query, ids, { factors: deps.emissionFactors, cargoTonnes: q.cargoTonnes });
+      const c = compareScenarios(deps.scenarios, query, ids, {
+        factors: deps.emissionFactors,
+        cargoTonnes: q.cargoTonnes,
+        budget: new WorkBudget(deps.config.planBudget),
+      });
       const names = new WireNames(deps.prepared.index);
       return {
         query: { from: names.place(from), to: names.place(to), objective: q.objective, modes, cargoTonnes: q.cargoTonnes, scenarios: ids },

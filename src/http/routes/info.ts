@@ -47,6 +47,9 @@ export function buildInfo(deps: AppDeps): Info {
       maxMatrixTargets: PLANNING_LIMITS.maxMatrixTargets,
       maxReachabilityHours: PLANNING_LIMITS.maxReachabilityHours,
       maxCompareScenarios: MAX_COMPARE_SCENARIOS,
+      planDeadlineMs: deps.config.planBudget.deadlineMs,
+      planMaxSettledNodes: deps.config.planBudget.maxSettledNodes,
+      planMaxSpurSearches: deps.config.planBudget.maxSpurSearches,
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { matrixRow } from '../../domain/planning/matrix.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
@@ -79,11 +80,22 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
       Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
       const cells: MatrixResponse['cells'] = [];
+      // One budget for the whole matrix: its deadline bounds the request, not each row.
+      const budget = new WorkBudget(deps.config.planBudget);
       for (const [i, source] of sources.entries()) {
         if (i > 0) await nextTurn();
         cells.push(
-          matrixRow(net.prepared, source, targets, opts).map((c) =>
-            c === null ? null : { distanceKm: round1(c.km), typicalHours: round1(c.hours), crossings: c.crossings },
+          matrixRow(net.prepared, source, targets, opts, { budget }).map((c) =>
+            c === null
+              ? null
+              : {
+                  distanceKm: round1(c.km),
+                  typicalHours: round1(c.hours),
+                  lowHours: round1(c.lowHours),
+                  highHours: round1(c.highHours),
+                  crossings: c.crossings,
+                  gaugeBreaks: c.gaugeBreaks,
+                },
           ),
         );
       }

@@ -6,6 +6,7 @@
 import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { planRoutes } from '../../domain/routing/plan-routes.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
 import type { AppDeps } from '../app.js';
@@ -62,7 +63,7 @@ function render(
   const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
   const prepared = net.prepared;
   const started = performance.now();
-  const routes = planRoutes(prepared, query);
+  const routes = planRoutes(prepared, query, { budget: new WorkBudget(deps.config.planBudget) });
   const planMs = round1(performance.now() - started);
   const best = routes[0];
   const log: RouteAnswerLog = {

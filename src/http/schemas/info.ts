@@ -45,6 +45,9 @@ export const InfoSchema = z
         maxMatrixTargets: z.number().int().describe('Most `targets` in POST /v1/matrix.'),
         maxReachabilityHours: z.number().describe('Largest `maxHours` of GET /v1/reachability, h.'),
         maxCompareScenarios: z.number().int().describe('Most ids in `scenarios` of GET /v1/compare.'),
+        planDeadlineMs: z.number().int().describe('Longest planning time of one request, ms; past it 422 BUDGET_EXCEEDED.'),
+        planMaxSettledNodes: z.number().int().describe('Graph nodes one request may settle; past it 422 BUDGET_EXCEEDED.'),
+        planMaxSpurSearches: z.number().int().describe('Spur searches of one request when looking for alternatives; past it 422 BUDGET_EXCEEDED.'),
       })
       .describe('Largest values accepted.'),
   })
