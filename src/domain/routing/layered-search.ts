@@ -74,6 +74,9 @@ export class LayeredSearch {
   private readonly predEdge: Int32Array;
   private readonly predNode: Int32Array;
   private stamp = 0;
+  /** Nodes in the order the last run settled them (the first `settledCount`). */
+  readonly settleOrder: Int32Array;
+  settledCount = 0;
   private heapNode = new Int32Array(1024);
   private heapKey = new Float64Array(1024);
   private heapSize = 0;
@@ -92,6 +95,29 @@ export class LayeredSearch {
     this.doneStamp = new Int32Array(v);
     this.predEdge = new Int32Array(v);
     this.predNode = new Int32Array(v);
+    this.settleOrder = new Int32Array(v);
+  }
+
+  /** Predecessor node and edge of v on the last run's tree (−1 at its root). */
+  parentOf(v: number): number {
+    return this.predNode[v]!;
+  }
+
+  parentEdgeOf(v: number): number {
+    return this.predEdge[v]!;
+  }
+
+  /** True when the tree path to v (last run) never comes back to a place it has left. */
+  looplessTo(v: number, placeSeen: Int32Array, mark: number): boolean {
+    let current = -1;
+    for (let x = v; x !== -1; x = this.predNode[x]!) {
+      const g = this.placeOf(x);
+      if (g === current) continue;
+      if (placeSeen[g] === mark) return false;
+      placeSeen[g] = mark;
+      current = g;
+    }
+    return true;
   }
 
   placeOf(v: number): number {
@@ -216,6 +242,7 @@ export class LayeredSearch {
     const predE = this.predEdge;
     const predN = this.predNode;
     this.heapSize = 0;
+    this.settledCount = 0;
     dist[from] = 0;
     seen[from] = st;
     predE[from] = -1;
@@ -246,6 +273,7 @@ export class LayeredSearch {
       if (done[u] === st || key > dist[u]!) continue;
       if (key > maxCost) break;
       done[u] = st;
+      this.settleOrder[this.settledCount++] = u;
       if (++settled === 64) {
         this.budget.settle(settled);
         settled = 0;

@@ -14,14 +14,14 @@ import { unlimitedBudget, type WorkBudget } from '../graph/budget.js';
 import { DomainError } from '../errors.js';
 import { kShortestLooplessPaths, isGroupLoopless } from '../graph/k-shortest.js';
 import { shortestPathsFrom } from '../graph/shortest-path.js';
-import { assembleRoute, assembleSteps } from './assemble-route.js';
+import { assembleRoute, type PathStep } from './assemble-route.js';
 import { checkAvoidIds, makeFilter, type FilterOptions } from './filters.js';
 import { LayeredSearch } from './layered-search.js';
 import { withinBudget } from './plan-routes.js';
 import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
 import { layeredQuery, queryMask } from './query-mask.js';
-import type { Objective, Route } from './route-types.js';
+import type { Hours, Objective, Route } from './route-types.js';
 
 export type TravelCostOptions = FilterOptions & { objective: Objective };
 
@@ -55,6 +55,51 @@ export function costOfRoute(p: PreparedNetwork, r: Route): TravelCost {
   return { hours: t.typical, lowHours: t.low, highHours: t.high, km: r.distanceKm, crossings, gaugeBreaks: r.gaugeBreaks.length };
 }
 
+/**
+ * The same figures as costOfRoute(assembleSteps(…)) without building the
+ * route: the hour parts are summed in the same order as assemble-route.ts
+ * sums them, so the numbers are equal to the last bit (the reference test
+ * compares them with the assembled route's).
+ */
+export function costOfSteps(p: PreparedNetwork, steps: readonly PathStep[]): TravelCost {
+  // running, borderDwell, gaugeChange, ferry, sea, transfer: low, typical, high each.
+  const parts = new Float64Array(18);
+  const add = (part: number, h: Hours): void => {
+    parts[part * 3] = parts[part * 3]! + h.low;
+    parts[part * 3 + 1] = parts[part * 3 + 1]! + h.typical;
+    parts[part * 3 + 2] = parts[part * 3 + 2]! + h.high;
+  };
+  let km = 0;
+  let crossings = 0;
+  let gaugeBreaks = 0;
+  for (const s of steps) {
+    if (s.ref < 0) continue;
+    if (s.kind === 'link') {
+      const t = p.traversals[s.ref]!;
+      km += t.link.lengthKm;
+      crossings += t.borders;
+      add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
+      if (t.crossing && t.crossingCountries) add(1, t.dwell);
+    } else {
+      const tr = p.transitions[s.ref]!.transition;
+      if (tr.kind === 'continue') continue;
+      if (tr.kind === 'gauge-change') {
+        add(2, tr.hours);
+        gaugeBreaks++;
+      } else add(5, tr.hours);
+    }
+  }
+  let low = 0;
+  let typical = 0;
+  let high = 0;
+  for (let part = 0; part < 6; part++) {
+    low += parts[part * 3]!;
+    typical += parts[part * 3 + 1]!;
+    high += parts[part * 3 + 2]!;
+  }
+  return { hours: typical, lowHours: low, highHours: high, km, crossings, gaugeBreaks };
+}
+
 export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOptions, run: TravelCostRun = {}): Map<string, TravelCost> {
   if (!p.index.placeById.has(from)) {
     throw new DomainError('UNKNOWN_PLACE', `from: no place with id "${from}"`, { field: 'from', value: from, suggestions: [] });
@@ -68,6 +113,54 @@ export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOp
   return withinBudget(() => (run.reference ? referenceCosts(p, from, opts, filter, wanted, result) : fastCosts(p, from, opts, wanted, budget, result, run.maxCost ?? Infinity)));
 }
 
+/** Slots of the per-node figures along the search tree: 6 hour parts × (low, typical, high), km, crossings, gauge breaks. */
+const KM = 18;
+const CROSSINGS = 19;
+const GAUGE = 20;
+const SLOTS = 21;
+
+/** Adds one step's figures to acc[at..at+SLOTS), in the part order of costOfSteps. */
+function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number): void {
+  if (s.ref < 0) return;
+  const add = (part: number, h: Hours): void => {
+    acc[at + part * 3] = acc[at + part * 3]! + h.low;
+    acc[at + part * 3 + 1] = acc[at + part * 3 + 1]! + h.typical;
+    acc[at + part * 3 + 2] = acc[at + part * 3 + 2]! + h.high;
+  };
+  if (s.kind === 'link') {
+    const t = p.traversals[s.ref]!;
+    acc[at + KM] = acc[at + KM]! + t.link.lengthKm;
+    acc[at + CROSSINGS] = acc[at + CROSSINGS]! + t.borders;
+    add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
+    if (t.crossing && t.crossingCountries) add(1, t.dwell);
+  } else {
+    const tr = p.transitions[s.ref]!.transition;
+    if (tr.kind === 'continue') return;
+    if (tr.kind === 'gauge-change') {
+      add(2, tr.hours);
+      acc[at + GAUGE] = acc[at + GAUGE]! + 1;
+    } else add(5, tr.hours);
+  }
+}
+
+function costAt(acc: Float64Array, at: number): TravelCost {
+  let low = 0;
+  let typical = 0;
+  let high = 0;
+  for (let part = 0; part < 6; part++) {
+    low += acc[at + part * 3]!;
+    typical += acc[at + part * 3 + 1]!;
+    high += acc[at + part * 3 + 2]!;
+  }
+  return { hours: typical, lowHours: low, highHours: high, km: acc[at + KM]!, crossings: acc[at + CROSSINGS]!, gaugeBreaks: acc[at + GAUGE]! };
+}
+
+/**
+ * One search from `from`; every node's figures are accumulated along the
+ * search tree in settle order (parent first, steps added in path order, so
+ * the sums equal those of costOfSteps on the path), and only the places asked
+ * for are read.
+ */
 function fastCosts(
   p: PreparedNetwork,
   from: string,
@@ -81,7 +174,16 @@ function fastCosts(
   const mask = queryMask(p, makeFilter(p.index, opts));
   const search = new LayeredSearch(layeredQuery(p, [from], mask, opts.objective, true), budget);
   const st = search.run(search.source, -1, null, maxCost);
+  const acc = new Float64Array((search.sink + 1) * SLOTS);
+  for (let k = 1; k < search.settledCount; k++) {
+    const v = search.settleOrder[k]!;
+    const at = v * SLOTS;
+    acc.copyWithin(at, search.parentOf(v) * SLOTS, search.parentOf(v) * SLOTS + SLOTS);
+    addStep(p, search.step(search.parentEdgeOf(v)), acc, at);
+  }
   const fromIdx = sp.placeIndex.get(from)!;
+  const placeSeen = new Int32Array(sp.placeIds.length);
+  let mark = 0;
   const places = wanted ? [...wanted].map((id) => sp.placeIndex.get(id)).filter((i): i is number => i !== undefined) : sp.placeIds.map((_, i) => i);
   for (const place of places) {
     if (place === fromIdx) continue;
@@ -90,15 +192,14 @@ function fastCosts(
       if (search.settledIn(n, st) && (best < 0 || search.distance(n) < search.distance(best))) best = n;
     }
     if (best < 0) continue;
-    const path = search.pathTo(best);
     const id = sp.placeIds[place]!;
-    if (search.loopless(path.nodes)) {
-      result.set(id, costOfRoute(p, assembleSteps(p, path.edges.map((e) => search.step(e)), opts.objective)));
+    if (search.looplessTo(best, placeSeen, ++mark)) {
+      result.set(id, costAt(acc, best * SLOTS));
       continue;
     }
     const exact = new LayeredSearch(layeredQuery(p, [from, id], mask, opts.objective), budget);
     const first = exact.kShortest().next();
-    if (!first.done) result.set(id, costOfRoute(p, assembleSteps(p, first.value.edges.map((e) => exact.step(e)), opts.objective)));
+    if (!first.done) result.set(id, costOfSteps(p, first.value.edges.map((e) => exact.step(e))));
   }
   return result;
 }
