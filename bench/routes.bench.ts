@@ -1,6 +1,8 @@
 /**
  * Throughput of GET /v1/routes on the real data set against the framework
- * and socket limit. Run: `npm run bench` (not part of npm test).
+ * and socket limit, and the in-process table of the planning core
+ * (bench/inproc.bench.ts). Run: `npm run bench` (not part of npm test);
+ * `npm run bench -- --only=inproc` or `--only=http` runs one part.
  *
  * How it runs:
  * - Four servers, each its own child process on the real data set:
@@ -52,6 +54,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
+import { inprocTable, printFigures } from './inproc.bench.js';
 import { ROUTE_MIX } from './route-mix.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -327,7 +330,20 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+/** `--only=http,inproc` runs those parts (default: every part). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['http', 'inproc'];
+const unknownParts = ONLY.filter((part) => part !== 'http' && part !== 'inproc');
+if (unknownParts.length > 0) {
+  console.error(`unknown bench part(s): ${unknownParts.join(', ')}; known: http, inproc`);
+  process.exit(2);
+}
+
+async function all(): Promise<void> {
+  if (ONLY.includes('inproc')) printFigures('In process, real network', await inprocTable());
+  if (ONLY.includes('http')) await main();
+}
+
+all().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
