@@ -134,6 +134,8 @@ export const ConfigSchema = z
     PLAN_MAX_SETTLED_NODES: wholeNumber('nodes', 1, 1_000_000_000).default(1_000_000),
     /** Spur searches of one request's alternative-route enumeration. */
     PLAN_MAX_SPUR_SEARCHES: wholeNumber('searches', 1, 100_000_000).default(10_000),
+    /** Worker threads for matrices (each loads the data set); 0 runs them on the main thread between other requests. */
+    PLAN_WORKERS: wholeNumber('workers', 0, 64).default(0),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -157,6 +159,7 @@ export const ConfigSchema = z
       maxRssBytes: env.MAX_RSS_BYTES,
     },
     routeCacheEntries: env.ROUTE_CACHE_ENTRIES,
+    planWorkers: env.PLAN_WORKERS,
     planBudget: {
       deadlineMs: env.PLAN_DEADLINE_MS,
       maxSettledNodes: env.PLAN_MAX_SETTLED_NODES,

@@ -47,7 +47,8 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   ) as FastifyBaseLogger;
   const deps: AppDeps = {
-    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }),
+    // A long planning deadline: wall time on a busy test machine must not decide answers (the deadline has its own test).
+    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', PLAN_DEADLINE_MS: '60000' }),
     network,
     prepared,
     places: new PlaceIndex(network.places),
