@@ -2,7 +2,8 @@
  * Throughput of GET /v1/routes on the real data set against the framework
  * and socket limit, and the in-process table of the planning core
  * (bench/inproc.bench.ts). Run: `npm run bench` (not part of npm test);
- * `npm run bench -- --only=inproc` or `--only=http` runs one part.
+ * the scale table on synthetic networks (bench/scale.bench.ts);
+ * `npm run bench -- --only=inproc,scale` (or http) runs those parts.
  *
  * How it runs:
  * - Four servers, each its own child process on the real data set:
@@ -55,6 +56,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { inprocTable, printFigures } from './inproc.bench.js';
+import { scaleTable } from './scale.bench.js';
 import { ROUTE_MIX } from './route-mix.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -331,15 +333,16 @@ async function main(): Promise<void> {
 }
 
 /** `--only=http,inproc` runs those parts (default: every part). */
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['http', 'inproc'];
-const unknownParts = ONLY.filter((part) => part !== 'http' && part !== 'inproc');
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['inproc', 'scale', 'http'];
+const unknownParts = ONLY.filter((part) => part !== 'http' && part !== 'inproc' && part !== 'scale');
 if (unknownParts.length > 0) {
-  console.error(`unknown bench part(s): ${unknownParts.join(', ')}; known: http, inproc`);
+  console.error(`unknown bench part(s): ${unknownParts.join(', ')}; known: inproc, scale, http`);
   process.exit(2);
 }
 
 async function all(): Promise<void> {
   if (ONLY.includes('inproc')) printFigures('In process, real network', await inprocTable());
+  if (ONLY.includes('scale')) scaleTable();
   if (ONLY.includes('http')) await main();
 }
 
