@@ -99,7 +99,7 @@ test('the 88-second question is refused at once; three 50 × 142 matrices do not
 });
 
 test('a question over its work budget gets 422 BUDGET_EXCEEDED naming the limit and how to ask a cheaper one', async () => {
-  const { app: small } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_MAX_SPUR_SEARCHES: '5' });
+  const { app: small } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_MAX_SPUR_SEARCHES: '5', PLAN_DEADLINE_MS: '1000' });
   try {
     const res = await small.inject({ method: 'GET', url: '/v1/routes?from=almaty&to=karachi&alternatives=5&maxOverlap=1' });
     assert.equal(res.statusCode, 422, res.body);
