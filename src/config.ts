@@ -155,6 +155,14 @@ export const ConfigSchema = z
     REDIS_CACHE_MAX_BYTES: wholeNumber('bytes', 1, 64 * 1024 * 1024).default(512 * 1024),
     /** When Redis cannot count a request: allow it uncounted (fail open) or refuse it with 503. */
     RATE_LIMIT_ON_REDIS_ERROR: z.enum(['allow', 'refuse']).default('allow'),
+    /** Longest planning time of one request, ms: past it BUDGET_EXCEEDED, so no question holds the service. */
+    PLAN_DEADLINE_MS: wholeNumber('milliseconds', 1, 600_000).default(1000),
+    /** Graph nodes one request's searches may settle in all. */
+    PLAN_MAX_SETTLED_NODES: wholeNumber('nodes', 1, 1_000_000_000).default(1_000_000),
+    /** Spur searches of one request's alternative-route enumeration. */
+    PLAN_MAX_SPUR_SEARCHES: wholeNumber('searches', 1, 100_000_000).default(10_000),
+    /** Worker threads for matrices (each loads the data set); 0 runs them on the main thread between other requests. */
+    PLAN_WORKERS: wholeNumber('workers', 0, 64).default(0),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -190,6 +198,14 @@ export const ConfigSchema = z
             cacheMaxBytes: env.REDIS_CACHE_MAX_BYTES,
             rateLimitOnError: env.RATE_LIMIT_ON_REDIS_ERROR,
           },
+    planWorkers: env.PLAN_WORKERS,
+    planBudget: {
+      deadlineMs: env.PLAN_DEADLINE_MS,
+      maxSettledNodes: env.PLAN_MAX_SETTLED_NODES,
+      maxSpurSearches: env.PLAN_MAX_SPUR_SEARCHES,
+      // Candidate paths: the enumeration's own bound (graph/k-shortest.ts maxPops) is 5,000.
+      maxCandidatesScanned: 5000,
+    },
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -17,6 +17,8 @@ const DEFAULT_REST = {
   pressure: { maxEventLoopDelayMs: 1_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
   routeCacheEntries: 1000,
   redis: null,
+  planWorkers: 0,
+  planBudget: { deadlineMs: 1000, maxSettledNodes: 1_000_000, maxSpurSearches: 10_000, maxCandidatesScanned: 5000 },
 };
 
 describe('parseConfig', () => {

@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'NO_ROUTE' // the places exist but no path satisfies the constraints
   | 'INVALID_CONSTRAINT' // e.g. from equals to, via repeats an endpoint, an unknown crossing/corridor/link id
   | 'NOT_FOUND' // an entity looked up by id does not exist
+  | 'BUDGET_EXCEEDED' // planning would need more work or time than one request may use
   | 'INVALID_DATA'; // the data set failed validation (start-up only)
 
 export class DomainError extends Error {

@@ -26,6 +26,7 @@ export const PROBLEM_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
   NO_ROUTE: { status: 422, title: 'No route' },
+  BUDGET_EXCEEDED: { status: 422, title: 'Question too costly to plan' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
@@ -61,6 +62,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, ProblemCode> = {
   NO_ROUTE: 'NO_ROUTE',
   INVALID_CONSTRAINT: 'INVALID_CONSTRAINT',
   NOT_FOUND: 'NOT_FOUND',
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
   // The data set is validated at start-up; meeting it at request time is a server fault.
   INVALID_DATA: 'INTERNAL',
 };

@@ -55,9 +55,9 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   ) as FastifyBaseLogger;
   const deps: AppDeps = {
-    // No load shedding on event-loop delay: a busy test machine must not turn answers into 503s
-    // (the shedding itself is tested with its own settings in security.test.ts).
-    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0' }),
+    // No load shedding on event-loop delay and a long planning deadline: a busy test machine must not turn answers
+    // into 503s or BUDGET_EXCEEDED (shedding and the deadline have their own tests).
+    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', PLAN_DEADLINE_MS: '60000' }),
     network,
     prepared,
     places: new PlaceIndex(network.places),

@@ -1,12 +1,13 @@
 /**
  * The test app for the planning endpoints' tests, with load shedding and the
- * rate limiter off: these tests check answers, and a busy test machine must
- * not turn them into 503s or 429s (both are tested on their own elsewhere).
+ * rate limiter off and a long planning deadline: these tests check answers,
+ * and a busy test machine must not turn them into 503s, 429s or
+ * BUDGET_EXCEEDED (each is tested on its own elsewhere).
  */
 import { parseConfig } from '../../src/config.js';
 import { buildTestApp, FIXTURE_DIR, type TestApp } from './helper.js';
 
 export function planningTestApp(dataDir: string = FIXTURE_DIR, extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const config = parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '0', ...extraEnv });
+  const config = parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '0', PLAN_DEADLINE_MS: '60000', ...extraEnv });
   return buildTestApp(dataDir, { config });
 }

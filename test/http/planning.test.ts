@@ -137,18 +137,24 @@ describe('POST /v1/matrix', () => {
     const body = MatrixResponseSchema.parse(res.json());
     assert.deepEqual(body.sources.map((s) => s.id), ['mary', 'quetta']);
     assert.deepEqual(body.targets.map((s) => s.id), ['karachi', 'spin-boldak', 'mary']);
-    assert.deepEqual(body.cells, [
+    // km, typical hours and crossings here; low ≤ typical ≤ high and gauge breaks below.
+    const main = (c: (typeof body.cells)[number][number]) => c && { distanceKm: c.distanceKm, typicalHours: c.typicalHours, crossings: c.crossings };
+    assert.deepEqual(body.cells.map((row) => row.map(main)), [
       [{ distanceKm: 3205, typicalHours: 121.6, crossings: 2 }, null, { distanceKm: 0, typicalHours: 0, crossings: 0 }],
       // quetta → karachi 870 km at 30 km/h; quetta → mary is route I backwards as far as quetta: 2,335 km.
-      [{ distanceKm: 870, typicalHours: 29, crossings: 0 }, null, body.cells[1]![2]!],
+      [{ distanceKm: 870, typicalHours: 29, crossings: 0 }, null, main(body.cells[1]![2]!)],
     ]);
+    assert.deepEqual(body.cells[0]![2], { distanceKm: 0, typicalHours: 0, lowHours: 0, highHours: 0, crossings: 0, gaugeBreaks: 0 });
+    for (const c of body.cells.flat()) if (c) assert.ok(c.lowHours <= c.typicalHours && c.typicalHours <= c.highHours);
     assert.equal(body.cells[1]![2]!.distanceKm, 2335);
     assert.equal(body.scenario, null);
   });
 
   it('plans on a scenario: spin-boldak becomes reachable', async () => {
     const body = MatrixResponseSchema.parse((await postMatrix({ sources: ['mary'], targets: ['spin-boldak'], scenario: 'afghan-line-built' })).json());
-    assert.deepEqual(body.cells, [[{ distanceKm: 1065, typicalHours: 29.1, crossings: 1 }]]);
+    assert.deepEqual(body.cells.map((row) => row.map((c) => c && { distanceKm: c.distanceKm, typicalHours: c.typicalHours, crossings: c.crossings })), [
+      [{ distanceKm: 1065, typicalHours: 29.1, crossings: 1 }],
+    ]);
     assert.deepEqual(body.scenario, { id: 'afghan-line-built', name: 'Afghan line built' });
   });
 

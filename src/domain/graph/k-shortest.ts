@@ -22,11 +22,14 @@
  * Restrictions are applied by dropping nodes/edges from the graph and restoring
  * them afterwards (the graph is the caller's per-query copy), never by weights.
  */
+import type { WorkBudget } from './budget.js';
 import { shortestPath, type GraphPath, type WeightedGraph } from './shortest-path.js';
 
 export interface KShortestOptions {
   /** Upper bound on paths taken off the candidate heap (looping ones included); stops the enumeration. */
   maxPops?: number;
+  /** Charged one candidate per path taken off the heap and one spur search per spur (with the graph's order as settled nodes). */
+  budget?: WorkBudget;
 }
 
 interface Found extends GraphPath {
@@ -142,6 +145,7 @@ export function* kShortestLooplessPaths(
     for (let i = 1; i < candidates.length; i++) if (candidates[i]!.cost < candidates[bestIdx]!.cost) bestIdx = i;
     const path = candidates.splice(bestIdx, 1)[0]!;
     pops++;
+    options.budget?.candidate();
     found.push(path);
     if (isGroupLoopless(path.nodes, groupOf)) yield path;
 
@@ -179,6 +183,11 @@ export function* kShortestLooplessPaths(
           for (const n of membersOf.get(spurGroup) ?? []) {
             if (!graph.hasNode(n)) continue;
             for (const e of graph.inEdges(n)) if (groupOf(graph.source(e)) !== spurGroup) spurR.dropEdge(e);
+          }
+          if (options.budget) {
+            options.budget.spur();
+            options.budget.settle(graph.order);
+            options.budget.checkDeadline();
           }
           // Weights were checked by the first search; spur graphs only lose edges.
           const spurPath = shortestPath(graph, spur, target, attr, true);

@@ -5,6 +5,7 @@
  * other error (unknown place, from = to) is the caller's and is thrown.
  */
 import { DomainError } from '../errors.js';
+import type { WorkBudget } from '../graph/budget.js';
 import type { EmissionFactors } from '../emissions/emission-schema.js';
 import { routeEmissions, type RouteEmissions } from '../emissions/route-emissions.js';
 import { planRoutes } from '../routing/plan-routes.js';
@@ -85,12 +86,14 @@ export function differences(today: RouteFigures, other: RouteFigures): FigureDif
 export interface CompareOptions {
   factors: EmissionFactors;
   cargoTonnes: number;
+  /** Work budget shared by today's route and every scenario's. */
+  budget?: WorkBudget;
 }
 
 function outcome(p: PreparedNetwork, q: RouteQuery, scenarioId: string | null, opts: CompareOptions): Outcome {
   let route: Route | undefined;
   try {
-    route = planRoutes(p, { ...q, alternatives: 1 })[0];
+    route = planRoutes(p, { ...q, alternatives: 1 }, opts.budget ? { budget: opts.budget } : {})[0];
   } catch (err) {
     if (err instanceof DomainError && err.code === 'NO_ROUTE') {
       return { scenarioId, route: null, emissions: null, figures: null, reason: err.message };

@@ -12,7 +12,8 @@
 import { DomainError } from '../errors.js';
 import type { LinkStatus, Mode } from '../network/schema.js';
 import type { PreparedNetwork } from '../routing/prepare.js';
-import { planRoutes } from '../routing/plan-routes.js';
+import { WorkBudget, type BudgetLimits } from '../graph/budget.js';
+import { planRoutes, type PlanOptions } from '../routing/plan-routes.js';
 import type { Route, RouteQuery } from '../routing/route-types.js';
 
 /** Plans again at most this many relaxed questions. */
@@ -114,7 +115,9 @@ export function diagnoseNoRoute(
       // One route is enough to show the way is open.
       best = plan(prepared, { ...r.query, alternatives: 1 })[0];
     } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'NO_ROUTE') throw err;
+      if (!(err instanceof DomainError) || (err.code !== 'NO_ROUTE' && err.code !== 'BUDGET_EXCEEDED')) throw err;
+      // A relaxed variant too costly for the budget left says nothing either way.
+      if (err.code === 'BUDGET_EXCEEDED') complete = false;
     }
     if (best === undefined) continue;
     const values: Opening['values'] = {};
@@ -156,15 +159,21 @@ function constraintInWords(q: RouteQuery, p: RelaxedParameter): string {
  * (the parameters whose relaxation lets a route through), `details.wouldRoute`
  * (each such relaxation and the route it gets) and the sentence in the message.
  */
-export function planRoutesOrDiagnose(prepared: PreparedNetwork, q: RouteQuery): Route[] {
+export function planRoutesOrDiagnose(prepared: PreparedNetwork, q: RouteQuery, limits?: BudgetLimits): Route[] {
   const started = performance.now();
+  // With limits, the question and each relaxed variant get a work budget; a variant's deadline is what is left of
+  // the diagnosis time, so the diagnosis never takes longer than DIAGNOSIS_BUDGET_MS on top of the question.
+  const budget = (deadlineMs?: number): PlanOptions =>
+    limits === undefined ? {} : { budget: new WorkBudget(deadlineMs === undefined ? limits : { ...limits, deadlineMs: Math.max(1, Math.min(limits.deadlineMs, deadlineMs)) }) };
   try {
-    return planRoutes(prepared, q);
+    return planRoutes(prepared, q, budget());
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'NO_ROUTE') throw err;
     // A question that took longer than the whole retry budget to fail would take as long again per retry: no diagnosis.
     const d: NoRouteDiagnosis =
-      performance.now() - started > DIAGNOSIS_BUDGET_MS ? { openings: [], tried: 0, complete: false } : diagnoseNoRoute(prepared, q);
+      performance.now() - started > DIAGNOSIS_BUDGET_MS
+        ? { openings: [], tried: 0, complete: false }
+        : diagnoseNoRoute(prepared, q, (p, rq) => planRoutes(p, rq, budget(DIAGNOSIS_BUDGET_MS - (performance.now() - started))));
     throw new DomainError('NO_ROUTE', `${err.message}. ${diagnosisSentence(q, d)}`, {
       ...err.details,
       blockedBy: [...new Set(d.openings.flatMap((o) => o.parameters))],

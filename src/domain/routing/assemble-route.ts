@@ -22,7 +22,22 @@ import type {
   RouteWarning,
 } from './route-types.js';
 
+/** One step of a searched path: a link traversal or a transition (ref < 0: source or sink), and its via stretch. */
+export interface PathStep {
+  kind: 'link' | 'transfer';
+  ref: number;
+  layer: number;
+}
+
 export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly string[], objective: Objective): Route {
+  return assembleSteps(
+    p,
+    edges.map((key) => g.getEdgeAttributes(key)),
+    objective,
+  );
+}
+
+export function assembleSteps(p: PreparedNetwork, steps: readonly PathStep[], objective: Objective): Route {
   const legs: RouteLeg[] = [];
   const legStretch: number[] = [];
   const crossings: RouteCrossing[] = [];
@@ -42,8 +57,7 @@ export function assembleRoute(p: PreparedNetwork, g: QueryGraph, edges: readonly
   };
   let borders = 0;
 
-  for (const key of edges) {
-    const e = g.getEdgeAttributes(key);
+  for (const e of steps) {
     if (e.ref < 0) continue; // source and sink edges
     if (e.kind === 'link') {
       const t = p.traversals[e.ref]!;

@@ -1,21 +1,35 @@
 /**
  * Best route and alternatives between two places, through via places in order.
  *
- * Exact method: Yen's k-shortest paths over the layered query graph (one layer
- * per via stretch, see query-graph.ts), loopless in PLACES across the whole
- * route (graph/k-shortest.ts). The paths come out cheapest first; an
- * alternative is then dropped when more than maxOverlap of its km lies on links
- * of a better route already kept. With maxOverlap 1 the result is exactly the
- * k cheapest loopless routes. When the overlap filter drops candidates, at most
+ * Exact method: Yen's k-shortest paths over the layered graph (one layer per
+ * via stretch, see query-graph.ts and layered-search.ts), loopless in PLACES
+ * across the whole route. The paths come out cheapest first; an alternative
+ * is then dropped when more than maxOverlap of its km lies on links of a
+ * better route already kept. With maxOverlap 1 the result is exactly the k
+ * cheapest loopless routes. When the overlap filter drops candidates, at most
  * LIMITS.maxCandidatesScanned loopless paths are examined.
+ *
+ * Before any search, feasibility.ts may prove that no loopless route exists
+ * (NO_ROUTE at once). Every search charges the request's work budget
+ * (graph/budget.ts): past a limit, BUDGET_EXCEEDED names it.
+ *
+ * Two searches give the same answers: the fast one on the prepared typed
+ * arrays with masks (the default), and the reference one with
+ * graphology-shortest-path on a per-query graph (`reference: true`), against
+ * which the fast one is checked in tests.
  */
+import { BudgetExceededError, unlimitedBudget, type WorkBudget } from '../graph/budget.js';
 import { DomainError } from '../errors.js';
 import { kShortestLooplessPaths } from '../graph/k-shortest.js';
-import { assembleRoute } from './assemble-route.js';
+import { WeightError } from '../graph/shortest-path.js';
+import { assembleRoute, assembleSteps } from './assemble-route.js';
 import { LIMITS } from './defaults.js';
+import { provablyNoRoute } from './feasibility.js';
 import { makeFilter } from './filters.js';
+import { LayeredSearch } from './layered-search.js';
 import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
+import { layeredQuery, queryMask } from './query-mask.js';
 import type { Route, RouteQuery } from './route-types.js';
 import { validateQuery } from './validate-query.js';
 
@@ -28,25 +42,77 @@ export function overlapShare(alt: Route, kept: Route): number {
   return shared / alt.distanceKm;
 }
 
-export function planRoutes(p: PreparedNetwork, q: RouteQuery): Route[] {
+export interface PlanOptions {
+  /** Work budget of the request; unlimited when absent. */
+  budget?: WorkBudget;
+  /** Use the graphology reference search instead of the fast one. */
+  reference?: boolean;
+}
+
+const CHEAPER =
+  'Ask a cheaper question: fewer alternatives, fewer via places, fewer included statuses (include), or maxOverlap 1.';
+
+/** The DomainError a stopped search answers with. */
+export function budgetError(err: BudgetExceededError): DomainError {
+  const what =
+    err.limit === 'deadlineMs'
+      ? `planning took longer than the deadline of ${err.value} ms`
+      : `planning needed more than the ${err.value.toLocaleString('en-US')} ${
+          err.limit === 'settledNodes' ? 'settled graph nodes' : err.limit === 'spurSearches' ? 'spur searches' : 'candidate paths'
+        } one request may use`;
+  return new DomainError('BUDGET_EXCEEDED', `${what}. ${CHEAPER}`, { limit: err.limit, value: err.value, used: err.used });
+}
+
+/** Runs fn; a budget stop becomes BUDGET_EXCEEDED. */
+export function withinBudget<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BudgetExceededError) throw budgetError(err);
+    throw err;
+  }
+}
+
+export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptions = {}): Route[] {
   const stops = validateQuery(p.index, q);
-  const graph = buildQueryGraph(p, stops, makeFilter(p.index, q), q.objective);
-  const groupOf = (n: string): string => placeOfNode(n, stops);
+  const budget = options.budget ?? unlimitedBudget();
+  const filter = makeFilter(p.index, q);
+  const mask = queryMask(p, filter);
+  const bad = p.space.badWeight[q.objective];
+  if (bad !== null) throw new WeightError(bad.edge, bad.value);
+  const infeasible = provablyNoRoute(p, stops, mask);
+  if (infeasible !== null) throw noRoute(q, infeasible.reason);
 
   const kept: Route[] = [];
   let scanned = 0;
-  for (const path of kShortestLooplessPaths(graph, SOURCE, SINK, 'w', groupOf)) {
+  const consider = (route: Route): boolean => {
     scanned++;
-    const route = assembleRoute(p, graph, path.edges, q.objective);
     if (kept.every((k) => overlapShare(route, k) <= q.maxOverlap)) kept.push(route);
-    if (kept.length >= q.alternatives || scanned >= Math.max(LIMITS.maxCandidatesScanned, q.alternatives)) break;
-  }
-  if (kept.length === 0) {
-    throw new DomainError('NO_ROUTE', `no route from ${q.from} to ${q.to}${q.via.length ? ` via ${q.via.join(', ')}` : ''} with these constraints`, {
-      from: q.from,
-      to: q.to,
-      via: q.via,
-    });
-  }
+    return kept.length >= q.alternatives || scanned >= Math.max(LIMITS.maxCandidatesScanned, q.alternatives);
+  };
+  withinBudget(() => {
+    if (options.reference) {
+      const graph = buildQueryGraph(p, stops, filter, q.objective);
+      const groupOf = (n: string): string => placeOfNode(graph, n);
+      for (const path of kShortestLooplessPaths(graph, SOURCE, SINK, 'w', groupOf, { budget })) {
+        if (consider(assembleRoute(p, graph, path.edges, q.objective))) break;
+      }
+    } else {
+      const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget);
+      for (const path of search.kShortest()) {
+        if (consider(assembleSteps(p, path.edges.map((e) => search.step(e)), q.objective))) break;
+      }
+    }
+  });
+  if (kept.length === 0) throw noRoute(q);
   return kept;
+}
+
+function noRoute(q: RouteQuery, reason?: string): DomainError {
+  return new DomainError(
+    'NO_ROUTE',
+    `no route from ${q.from} to ${q.to}${q.via.length ? ` via ${q.via.join(', ')}` : ''} with these constraints`,
+    // The proof, when the feasibility check found one before any search.
+    { from: q.from, to: q.to, via: q.via, ...(reason ? { reason } : {}) },
+  );
 }

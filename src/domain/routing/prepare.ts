@@ -30,6 +30,7 @@ import { linkEstimated, linkHours } from '../transit/link-hours.js';
 import { changesGaugeAt, legState, transitionAt, type LegState, type Transition } from '../transit/place-transition.js';
 import type { Hours } from './route-types.js';
 import { NetworkIndex } from '../network/network-index.js';
+import { buildSearchSpace, type SearchSpace } from './search-space.js';
 
 /** One link travelled in one direction, with everything its edge costs. */
 export interface Traversal {
@@ -79,6 +80,13 @@ export interface PlaceTransition {
   transition: Transition;
 }
 
+/** Node attributes of the state graph: the place and side (arrival or departure) a node stands for. Keys are opaque. */
+export interface StateNode {
+  place: string;
+  arrival: boolean;
+  state: NodeState;
+}
+
 /** Edge attributes of the state graph. `ref` indexes traversals or transitions. */
 export interface StateEdge {
   kind: 'link' | 'transfer';
@@ -96,9 +104,11 @@ export interface PreparedNetwork {
   transitions: readonly PlaceTransition[];
   /** Graph states present at each place, from its links of any status. */
   statesAt: ReadonlyMap<string, readonly NodeState[]>;
-  graph: MultiDirectedGraph<Record<string, never>, StateEdge>;
+  graph: MultiDirectedGraph<StateNode, StateEdge>;
   /** The graph's edges as a flat list with their places, so per-query filtering is a plain loop. */
   edgeList: readonly BaseEdge[];
+  /** The same graph in typed arrays, for the masked searches (search-space.ts). */
+  space: SearchSpace;
 }
 
 export interface BaseEdge {
@@ -128,11 +138,11 @@ export function prepareNetwork(net: Network): PreparedNetwork {
   }
   for (const list of statesAt.values()) list.sort();
 
-  const graph = new MultiDirectedGraph<Record<string, never>, StateEdge>();
+  const graph = new MultiDirectedGraph<StateNode, StateEdge>();
   for (const [place, states] of statesAt) {
     for (const s of states) {
-      graph.addNode(arrNode(place, s));
-      graph.addNode(depNode(place, s));
+      graph.addNode(arrNode(place, s), { place, arrival: true, state: s });
+      graph.addNode(depNode(place, s), { place, arrival: false, state: s });
     }
   }
 
@@ -204,8 +214,9 @@ export function prepareNetwork(net: Network): PreparedNetwork {
   }
 
   const edgeList: BaseEdge[] = [];
-  graph.forEachEdge((key, attrs, source, target) => {
-    edgeList.push({ key, source, target, fromPlace: source.split('|')[1]!, toPlace: target.split('|')[1]!, attrs });
+  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
+    edgeList.push({ key, source, target, fromPlace: sourceAttrs.place, toPlace: targetAttrs.place, attrs });
   });
-  return { network: net, index, traversals, transitions, statesAt, graph, edgeList };
+  const space = buildSearchSpace(net, graph, traversals);
+  return { network: net, index, traversals, transitions, statesAt, graph, edgeList, space };
 }

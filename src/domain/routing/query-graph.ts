@@ -30,7 +30,16 @@ export interface QueryEdge extends StateEdge {
   layer: number;
 }
 
-export type QueryGraph = MultiDirectedGraph<Record<string, never>, QueryEdge>;
+/** The place a query-graph node stands for (the source is `from`, the sink `to`); keys are opaque. */
+export interface QueryNode {
+  place: string;
+  /** True for an arrival node (a route may end there). */
+  arrival: boolean;
+  /** The state the route is in at this node (absent on source, sink and via connector nodes). */
+  state?: NodeState;
+}
+
+export type QueryGraph = MultiDirectedGraph<QueryNode, QueryEdge>;
 
 export function weightFor(objective: Objective, e: { hours: number; km: number; borders: number }): number {
   switch (objective) {
@@ -46,10 +55,8 @@ export function weightFor(objective: Objective, e: { hours: number; km: number; 
 const layerNode = (layer: number, baseNode: string): string => `${layer}/${baseNode}`;
 
 /** The place a query-graph node stands for (the source is `from`, the sink `to`). */
-export function placeOfNode(node: string, stops: readonly string[]): string {
-  if (node === SOURCE) return stops[0]!;
-  if (node === SINK) return stops[stops.length - 1]!;
-  return node.split('|')[1]!;
+export function placeOfNode(graph: QueryGraph, node: string): string {
+  return graph.getNodeAttribute(node, 'place');
 }
 
 /**
@@ -80,8 +87,8 @@ export function buildQueryGraph(
     for (const [place, states] of p.statesAt) {
       if (!inLayer(place)) continue;
       for (const s of states) {
-        g.addNode(`${prefix}a|${place}|${s}`);
-        g.addNode(`${prefix}d|${place}|${s}`);
+        g.addNode(`${prefix}a|${place}|${s}`, { place, arrival: true, state: s });
+        g.addNode(`${prefix}d|${place}|${s}`, { place, arrival: false, state: s });
       }
     }
     for (const { key, source, target, fromPlace: from, toPlace: to, attrs } of p.edgeList) {
@@ -119,13 +126,13 @@ export function buildQueryGraph(
     const hours = terminalHours(p.network.parameters, place, end, splitNodeState(s).state).typical;
     return { kind: 'transfer', ref: -1, hours, km: 0, borders: 0, w: weightFor(objective, { hours, km: 0, borders: 0 }), layer: -1 };
   };
-  g.addNode(SOURCE);
+  g.addNode(SOURCE, { place: stops[0]!, arrival: false });
   for (const s of p.statesAt.get(stops[0]!) ?? []) {
     const n = layerNode(0, `d|${stops[0]}|${s}`);
     if (g.hasNode(n)) g.addDirectedEdgeWithKey(`S|${s}`, SOURCE, n, endEdge(stops[0]!, 'origin', s));
   }
   if (!openEnd) {
-    g.addNode(SINK);
+    g.addNode(SINK, { place: stops[stops.length - 1]!, arrival: false });
     const to = stops[stops.length - 1]!;
     for (const s of p.statesAt.get(to) ?? []) {
       const n = layerNode(layers - 1, `a|${to}|${s}`);

@@ -9,7 +9,16 @@ import type { MatrixResponse } from '../schemas/matrix.js';
 import { round1, WireNames } from './route-to-wire.js';
 
 export function matrixCellToWire(c: TravelCost | null): MatrixResponse['cells'][number][number] {
-  return c === null ? null : { distanceKm: round1(c.km), typicalHours: round1(c.hours), crossings: c.crossings };
+  return c === null
+    ? null
+    : {
+        distanceKm: round1(c.km),
+        typicalHours: round1(c.hours),
+        lowHours: round1(c.lowHours),
+        highHours: round1(c.highHours),
+        crossings: c.crossings,
+        gaugeBreaks: c.gaugeBreaks,
+      };
 }
 
 export interface MatrixAnswer {

@@ -1,6 +1,7 @@
 /** GET /v1/compare: the best route today and under each named scenario, side by side. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveCargo } from '../../domain/emissions/cargo.js';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { compareScenarios } from '../../domain/planning/compare.js';
 import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
@@ -65,7 +66,11 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         deps.emissionFactors.cargo,
         DEFAULT_CARGO_TONNES,
       );
-      const c = compareScenarios(deps.scenarios, query, ids, { factors: deps.emissionFactors, cargoTonnes: cargo.tonnes });
+      const c = compareScenarios(deps.scenarios, query, ids, {
+        factors: deps.emissionFactors,
+        cargoTonnes: cargo.tonnes,
+        budget: new WorkBudget(deps.config.planBudget),
+      });
       return compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
     },
   );

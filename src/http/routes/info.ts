@@ -61,6 +61,9 @@ export function buildInfo(deps: AppDeps): Info {
       maxResilienceLanes: PLANNING_LIMITS.maxResilienceLanes,
       maxResilienceTotalElements: PLANNING_LIMITS.maxResilienceTotalElements,
       coordinateSnapKm: COORDINATE_SNAP_KM,
+      planDeadlineMs: deps.config.planBudget.deadlineMs,
+      planMaxSettledNodes: deps.config.planBudget.maxSettledNodes,
+      planMaxSpurSearches: deps.config.planBudget.maxSpurSearches,
     },
   };
 }

@@ -1,12 +1,16 @@
 /**
  * POST /v1/matrix: km, typical hours and crossings between every source and
- * every target, one single-source search per source. The searches run one at
- * a time with a yield to the event loop between them, so a large matrix does
- * not hold up other requests for its whole duration.
+ * every target, one single-source search per source. With PLAN_WORKERS > 0
+ * the searches run in worker threads (workers/planning-pool.ts); otherwise one
+ * at a time with a yield to the event loop between them, so a large matrix
+ * does not hold up other requests for its whole duration.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { matrixRow } from '../../domain/planning/matrix.js';
+import type { TravelCost } from '../../domain/routing/one-to-many.js';
+import { PlanningPool } from '../../workers/planning-pool.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
@@ -18,6 +22,12 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 
 export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  // Matrices run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
+  const pool = deps.config.planWorkers > 0 ? new PlanningPool(deps.config.planWorkers, deps.config.dataDir) : null;
+  if (pool !== null) {
+    await pool.ready();
+    app.addHook('onClose', async () => pool.close());
+  }
   app.post(
     '/v1/matrix',
     {
@@ -78,10 +88,18 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const modes = [...new Set(b.modes)];
       const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
       Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
-      const rows: ReturnType<typeof matrixRow>[] = [];
-      for (const [i, source] of sources.entries()) {
-        if (i > 0) await nextTurn();
-        rows.push(matrixRow(net.prepared, source, targets, opts));
+      let rows: (TravelCost | null)[][];
+      if (pool !== null) {
+        // Off the event loop; the worker holds the same data set and scenarios.
+        rows = await pool.matrix(scenario?.id ?? null, sources, targets, opts, deps.config.planBudget);
+      } else {
+        // One budget for the whole matrix: its deadline bounds the request, not each row.
+        const budget = new WorkBudget(deps.config.planBudget);
+        rows = [];
+        for (const [i, source] of sources.entries()) {
+          if (i > 0) await nextTurn();
+          rows.push(matrixRow(net.prepared, source, targets, opts, { budget }));
+        }
       }
       return matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
     },

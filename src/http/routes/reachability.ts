@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
+import { WorkBudget } from '../../domain/graph/budget.js';
 import { reachableWithin } from '../../domain/planning/reachability.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
@@ -88,7 +89,9 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
       reply.header('vary', 'Accept');
       Object.assign(request.logFields, { from, maxHours: q.maxHours, scenario: scenario?.id ?? null });
       const names = new WireNames(deps.prepared.index);
-      const reachable = reachableWithin(net.prepared, from, q.maxHours, { ...DEFAULT_QUERY, objective: q.objective, include, modes });
+      const reachable = reachableWithin(net.prepared, from, q.maxHours, { ...DEFAULT_QUERY, objective: q.objective, include, modes }, {
+        budget: new WorkBudget(deps.config.planBudget),
+      });
       const places = reachable.map((r) => ({
         place: names.placeWithCountry(r.placeId),
         typicalHours: round1(r.hours),

@@ -58,7 +58,7 @@ function render(
   const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
   const prepared = net.prepared;
   const started = performance.now();
-  const routes = planRoutesOrDiagnose(prepared, query);
+  const routes = planRoutesOrDiagnose(prepared, query, deps.config.planBudget);
   const planMs = round1(performance.now() - started);
   const best = routes[0];
   const log: RouteAnswerLog = {

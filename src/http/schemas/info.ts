@@ -58,6 +58,9 @@ export const InfoSchema = z
         coordinateSnapKm: z
           .number()
           .describe('A place given as coordinates "lat,lon" resolves to the nearest place (not a junction) at most this far away, km (great circle).'),
+        planDeadlineMs: z.number().int().describe('Longest planning time of one request, ms; past it 422 BUDGET_EXCEEDED.'),
+        planMaxSettledNodes: z.number().int().describe('Graph nodes one request may settle; past it 422 BUDGET_EXCEEDED.'),
+        planMaxSpurSearches: z.number().int().describe('Spur searches of one request when looking for alternatives; past it 422 BUDGET_EXCEEDED.'),
       })
       .describe('Largest values accepted.'),
   })

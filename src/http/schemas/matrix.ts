@@ -35,9 +35,16 @@ export const MatrixCellSchema = z
   .object({
     distanceKm: z.number().describe('Length of the best route, km (0.1 km).'),
     typicalHours: z.number().describe('Typical transit time of the best route, h (0.1 h).'),
+    lowHours: z.number().describe('Low transit time of the same route, h (0.1 h).'),
+    highHours: z.number().describe('High transit time of the same route, h (0.1 h).'),
     crossings: z.number().int().describe('Borders crossed: legs whose ends lie in different countries (a sea or ferry leg between countries counts).'),
+    gaugeBreaks: z.number().int().describe('Gauge changes on the route.'),
   })
-  .meta({ id: 'MatrixCell', description: 'The best route from one source to one target.', example: { distanceKm: 5549.6, typicalHours: 206.1, crossings: 4 } });
+  .meta({
+    id: 'MatrixCell',
+    description: 'The best route from one source to one target.',
+    example: { distanceKm: 5524.6, typicalHours: 206.4, lowHours: 150.2, highHours: 290.5, crossings: 4, gaugeBreaks: 1 },
+  });
 
 export const MatrixResponseSchema = z
   .object({

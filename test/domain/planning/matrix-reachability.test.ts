@@ -1,6 +1,7 @@
 /** matrixRow and reachableWithin on the fixture (hours and km as in test/fixtures/network-small/README.md). */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { planRoutes } from '../../../src/domain/routing/plan-routes.js';
 import { matrixRow } from '../../../src/domain/planning/matrix.js';
 import { reachableWithin } from '../../../src/domain/planning/reachability.js';
 import { DEFAULT_QUERY } from '../../../src/domain/routing/defaults.js';
@@ -17,8 +18,14 @@ const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} v
 describe('matrixRow', () => {
   it('mary to itself, karachi (route I), chaman (route I to quetta + 120 km) and spin-boldak (unreachable)', () => {
     const [self, karachi, chaman, spin] = matrixRow(reg.base, 'mary', ['mary', 'karachi', 'chaman', 'spin-boldak'], DEFAULT_QUERY);
-    assert.deepEqual(self, { hours: 0, km: 0, crossings: 0 });
+    assert.deepEqual(self, { hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0 });
     near(karachi!.hours, 121.6);
+    // Low and high hours and gauge breaks are those of the best route itself.
+    const [best] = planRoutes(reg.base, { ...DEFAULT_QUERY, from: 'mary', to: 'karachi' });
+    near(karachi!.lowHours, best!.hours.total.low);
+    near(karachi!.highHours, best!.hours.total.high);
+    assert.ok(karachi!.lowHours < karachi!.hours && karachi!.hours < karachi!.highHours);
+    assert.equal(karachi!.gaugeBreaks, best!.gaugeBreaks.length);
     assert.equal(karachi!.km, 3205);
     assert.equal(karachi!.crossings, 2);
     // Route I as far as quetta (121.6 − 29 = 92.6 h, 2,335 km), then quetta → chaman 120 km at 30 km/h = 4 h.

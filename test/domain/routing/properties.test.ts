@@ -2,7 +2,9 @@
  * Property tests against the brute-force reference on random small networks
  * (≤ 7 places, random countries, gauges, modes, statuses, crossings and
  * gauge-change facilities, some of them included in the crossing's dwell): best cost per objective, the k cheapest loopless
- * routes in order, via and avoid semantics, filters, and one-to-many costs.
+ * routes in order, the overlap filter, via and avoid semantics, filters,
+ * one-to-many costs, matrix and reachability against single questions, and
+ * the fast search against the graphology reference search.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +13,9 @@ import type { Crossing, Gauge, Link, Network, Place } from '../../../src/domain/
 import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
 import { planRoutes } from '../../../src/domain/routing/plan-routes.js';
 import { travelCosts } from '../../../src/domain/routing/one-to-many.js';
-import { DEFAULT_QUERY } from '../../../src/domain/routing/defaults.js';
+import { DEFAULT_QUERY, LIMITS } from '../../../src/domain/routing/defaults.js';
+import { matrixRow } from '../../../src/domain/planning/matrix.js';
+import { reachableWithin } from '../../../src/domain/planning/reachability.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import type { Objective, Route, RouteQuery } from '../../../src/domain/routing/route-types.js';
 import { crossing, ferry, network, place, rail, range, road, sea } from './build-network.js';
@@ -241,6 +245,143 @@ test('travelCosts equal the brute-force best to every place', () => {
           const cost = objective === 'fastest' ? got.hours : objective === 'shortest' ? got.km : got.crossings * 1e6 + got.hours;
           assert.ok(Math.abs(cost - best.cost) < tol(cost), `${pl.id}: ${cost} vs ${best.cost}`);
         }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+/** Links (km) of a brute-force key "linkId>to linkId>to …". */
+const keyLinks = (key: string) => (key === '' ? [] : key.split(' ').map((leg) => leg.slice(0, leg.lastIndexOf('>'))));
+
+test('maxOverlap < 1: the routes are the brute-force paths in cost order, each kept unless it shares more than maxOverlap of its km with a kept one', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) =>
+        fc.tuple(fc.constant(net), stopsArb(net), objectiveArb, modesArb, includeArb, fc.integer({ min: 2, max: 5 }), fc.constantFrom(0, 0.3, 0.5, 0.8, 0.99)),
+      ),
+      ([net, [from, to], objective, modes, include, k, maxOverlap]) => {
+        const q: RouteQuery = { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include, alternatives: k, maxOverlap };
+        const brute = bruteForce(net, q);
+        // Equal costs leave the order (and so what is kept) open: only questions without ties are decided here.
+        fc.pre(brute.every((b, i) => i === 0 || b.cost - brute[i - 1]!.cost > tol(b.cost)));
+        const km = new Map(net.links.map((l) => [l.id, l.lengthKm]));
+        const kept: string[][] = [];
+        for (const b of brute.slice(0, Math.max(LIMITS.maxCandidatesScanned, k))) {
+          const links = keyLinks(b.key);
+          const total = links.reduce((s, l) => s + km.get(l)!, 0);
+          const fits = kept.every((other) => {
+            const used = new Set(other);
+            const shared = links.filter((l) => used.has(l)).reduce((s, l) => s + km.get(l)!, 0);
+            return (total === 0 ? 1 : shared / total) <= maxOverlap;
+          });
+          if (fits) kept.push(links);
+          if (kept.length >= k) break;
+        }
+        let routes: Route[] = [];
+        try {
+          routes = planRoutes(prepareNetwork(net), q);
+        } catch (e) {
+          assert.ok(e instanceof DomainError && e.code === 'NO_ROUTE', String(e));
+        }
+        assert.deepEqual(routes.map((r) => r.legs.map((l) => l.linkId)), kept);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('fast and graphology reference searches agree on random via places and avoid lists', () => {
+  fc.assert(
+    fc.property(
+      networkArb
+        .filter((n) => n.places.length >= 3)
+        .chain((net) =>
+          fc.tuple(
+            fc.constant(net),
+            fc.shuffledSubarray(net.places.map((p) => p.id), { minLength: 2, maxLength: Math.min(4, net.places.length) }),
+            objectiveArb,
+            modesArb,
+            includeArb,
+            fc.integer({ min: 1, max: 5 }),
+            fc.constantFrom(0.5, 0.8, 1),
+            fc.subarray(net.links.map((l) => l.id), { maxLength: Math.min(3, net.links.length) }),
+            fc.subarray(net.crossings.map((c) => c.id), { maxLength: Math.min(2, net.crossings.length) }),
+          ),
+        ),
+      ([net, stops, objective, modes, include, k, maxOverlap, avoidLinks, avoidCrossings]) => {
+        const q: RouteQuery = {
+          ...DEFAULT_QUERY,
+          from: stops[0]!,
+          to: stops[stops.length - 1]!,
+          via: stops.slice(1, -1),
+          objective,
+          modes,
+          include,
+          alternatives: k,
+          maxOverlap,
+          avoidLinks,
+          avoidCrossings,
+        };
+        const p = prepareNetwork(net);
+        const run = (reference: boolean) => {
+          try {
+            return JSON.stringify(planRoutes(p, q, { reference }));
+          } catch (e) {
+            if (e instanceof DomainError) return e.code;
+            throw e;
+          }
+        };
+        assert.equal(run(false), run(true));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('matrix cells and reachability equal single route questions', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) => fc.tuple(fc.constant(net), fc.constantFrom(...net.places.map((p) => p.id)), objectiveArb, modesArb, includeArb, fc.integer({ min: 0, max: 80 }))),
+      ([net, from, objective, modes, include, maxHours]) => {
+        const p = prepareNetwork(net);
+        const opts = { ...DEFAULT_QUERY, objective, modes, include };
+        const targets = net.places.map((x) => x.id);
+        const row = matrixRow(p, from, targets, opts);
+        const reach = new Map(reachableWithin(p, from, maxHours, opts).map((r) => [r.placeId, r]));
+        targets.forEach((to, i) => {
+          const cell = row[i];
+          if (to === from) {
+            assert.deepEqual(cell, { hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0 });
+            return;
+          }
+          let best: Route | undefined;
+          try {
+            best = planRoutes(p, { ...opts, from, to })[0];
+          } catch (e) {
+            assert.ok(e instanceof DomainError && e.code === 'NO_ROUTE', String(e));
+          }
+          if (!best) {
+            assert.equal(cell, null, `${from} → ${to}`);
+            assert.ok(!reach.has(to));
+            return;
+          }
+          assert.ok(cell, `${from} → ${to} has a route but no cell`);
+          const crossings = best.legs.filter((l) => net.places.find((x) => x.id === l.from)!.country !== net.places.find((x) => x.id === l.to)!.country).length;
+          // Equal-cost routes may differ in the figures the objective does not rank by: compare the ranked cost exactly.
+          const cost = objective === 'shortest' ? cell.km : objective === 'fastest' ? cell.hours : cell.crossings * 1e6 + cell.hours;
+          assert.ok(Math.abs(cost - best.cost) <= tol(best.cost), `${from} → ${to}: ${cost} vs ${best.cost}`);
+          assert.ok(cell.lowHours <= cell.hours + tol(cell.hours) && cell.hours <= cell.highHours + tol(cell.hours));
+          if (objective === 'fastest') assert.equal(reach.has(to), cell.hours <= maxHours, `${to} within ${maxHours} h`);
+          if (reach.has(to)) assert.equal(reach.get(to)!.km, cell.km);
+          // Without ties the cell is that route's own figures.
+          if (cell.km === best.distanceKm && Math.abs(cell.hours - best.hours.total.typical) <= tol(cell.hours)) {
+            assert.equal(cell.crossings, crossings);
+            assert.ok(Math.abs(cell.lowHours - best.hours.total.low) <= tol(cell.lowHours));
+            assert.ok(Math.abs(cell.highHours - best.hours.total.high) <= tol(cell.highHours));
+            assert.equal(cell.gaugeBreaks, best.gaugeBreaks.length);
+          }
+        });
       },
     ),
     { numRuns: 200 },

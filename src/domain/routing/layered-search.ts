@@ -1,0 +1,461 @@
+/**
+ * The fast search: Dijkstra and Yen's k-shortest loopless paths over the
+ * prepared search space (search-space.ts), with every per-query restriction
+ * applied by masks, never by copying the graph.
+ *
+ * It searches the same layered graph query-graph.ts builds for the library
+ * search, without building it: node v = layer × N + n stands for base node n
+ * in the stretch `layer` (stops[layer] → stops[layer + 1]); S = L × N is the
+ * source, T = L × N + 1 the sink. An edge of layer l exists when
+ *  - a link edge: both places are in the layer (allowed by the filter, and no
+ *    stop but the stretch's own two), its link is allowed, it does not enter
+ *    the stretch's start nor leave its end;
+ *  - a transfer edge: at a place in the layer that is not the stretch's start;
+ *    at the stretch's end it joins this layer's arrival to the next layer's
+ *    departure (the via connector), and the last layer's end has none;
+ *  - S → every departure node of `from` in layer 0; every arrival node of `to`
+ *    in the last layer → T, costing the terminal time at that end in that state
+ *    (q.originW, q.destinationW), as the query graph's source and sink edges.
+ * Edge ids: l × M + e for base edge e in layer l (the connector leaving layer l
+ * takes the id of its base edge in layer l, which no other edge of the layer
+ * uses); L × M + n for the sink edge of node n; L × M + N + n for the source
+ * edge to node n.
+ *
+ * Yen's algorithm (Lawler's variant) is that of graph/k-shortest.ts, with
+ * "loopless" about PLACES, and the same restrictions (root nodes, the places
+ * the root has left, the next edge of every found path with the same root,
+ * edges into the spur's place from outside) set as stamps in typed arrays.
+ * Costs are summed edge by edge in path order, as the library path does, so
+ * both rank paths alike.
+ */
+import type { WorkBudget } from '../graph/budget.js';
+import type { PathStep } from './assemble-route.js';
+import type { SearchSpace } from './search-space.js';
+
+/** The per-query masks and stops. */
+export interface LayeredQuery {
+  space: SearchSpace;
+  /** Place index of each stop: from, via…, to (only `from` with openEnd). */
+  stops: Int32Array;
+  /** Layers: stops − 1, or 1 with openEnd. */
+  layers: number;
+  openEnd: boolean;
+  placeOk: Uint8Array;
+  linkOk: Uint8Array;
+  isStop: Uint8Array;
+  /** Edge weights of the query's objective. */
+  w: Float64Array;
+  /** Weight of the source edge into departure node n and of the sink edge from arrival node n (terminal time). */
+  originW: Float64Array;
+  destinationW: Float64Array;
+}
+
+export interface LayeredPath {
+  nodes: number[];
+  edges: number[];
+  edgeCosts: number[];
+  cost: number;
+}
+
+/** Restrictions of one spur search, valid where the arrays hold the current stamp. */
+interface Blocks {
+  stamp: number;
+  node: Int32Array;
+  place: Int32Array;
+  edges: Set<number>;
+  /** Place whose nodes may not be entered from another place; -1 for none. */
+  spurPlace: number;
+}
+
+export class LayeredSearch {
+  readonly source: number;
+  readonly sink: number;
+  private readonly n: number;
+  private readonly m: number;
+  private readonly dist: Float64Array;
+  private readonly seenStamp: Int32Array;
+  private readonly doneStamp: Int32Array;
+  private readonly predEdge: Int32Array;
+  private readonly predNode: Int32Array;
+  private stamp = 0;
+  /** Nodes in the order the last run settled them (the first `settledCount`). */
+  readonly settleOrder: Int32Array;
+  settledCount = 0;
+  private heapNode = new Int32Array(1024);
+  private heapKey = new Float64Array(1024);
+  private heapSize = 0;
+
+  constructor(
+    readonly q: LayeredQuery,
+    private readonly budget: WorkBudget,
+  ) {
+    this.n = q.space.nodeCount;
+    this.m = q.space.edgeCount;
+    const v = q.layers * this.n + 2;
+    this.source = v - 2;
+    this.sink = v - 1;
+    this.dist = new Float64Array(v);
+    this.seenStamp = new Int32Array(v);
+    this.doneStamp = new Int32Array(v);
+    this.predEdge = new Int32Array(v);
+    this.predNode = new Int32Array(v);
+    this.settleOrder = new Int32Array(v);
+  }
+
+  /** Predecessor node and edge of v on the last run's tree (−1 at its root). */
+  parentOf(v: number): number {
+    return this.predNode[v]!;
+  }
+
+  parentEdgeOf(v: number): number {
+    return this.predEdge[v]!;
+  }
+
+  /** True when the tree path to v (last run) never comes back to a place it has left. */
+  looplessTo(v: number, placeSeen: Int32Array, mark: number): boolean {
+    let current = -1;
+    for (let x = v; x !== -1; x = this.predNode[x]!) {
+      const g = this.placeOf(x);
+      if (g === current) continue;
+      if (placeSeen[g] === mark) return false;
+      placeSeen[g] = mark;
+      current = g;
+    }
+    return true;
+  }
+
+  placeOf(v: number): number {
+    const q = this.q;
+    if (v === this.source) return q.stops[0]!;
+    if (v === this.sink) return q.stops[q.stops.length - 1]!;
+    return q.space.nodePlace[v % this.n]!;
+  }
+
+  private inLayer(l: number, place: number): boolean {
+    const q = this.q;
+    if (q.placeOk[place] === 0) return false;
+    if (q.isStop[place] === 0) return true;
+    return place === q.stops[l] || (!q.openEnd && place === q.stops[l + 1]);
+  }
+
+  /** Calls visit(edgeId, target, weight) for every out-edge of v in the query's layered graph. */
+  forEachOut(v: number, visit: (edge: number, target: number, weight: number) => void): void {
+    const q = this.q;
+    const sp = q.space;
+    const N = this.n;
+    const LM = q.layers * this.m;
+    if (v === this.sink) return;
+    if (v === this.source) {
+      const from = q.stops[0]!;
+      if (!this.inLayer(0, from)) return;
+      for (const n of sp.depNodes[from]!) visit(LM + N + n, n, q.originW[n]!);
+      return;
+    }
+    const l = (v / N) | 0;
+    const n = v - l * N;
+    const start = q.stops[l]!;
+    const end = q.openEnd ? -1 : q.stops[l + 1]!;
+    const fromPlace = sp.nodePlace[n]!;
+    if (end === fromPlace && l === q.layers - 1 && sp.nodeIsArrival[n] === 1) visit(LM + n, this.sink, q.destinationW[n]!);
+    for (let k = sp.outStart[n]!, stop = sp.outStart[n + 1]!; k < stop; k++) {
+      const e = sp.outEdge[k]!;
+      const t = sp.edgeTarget[e]!;
+      const toPlace = sp.nodePlace[t]!;
+      if (sp.edgeKind[e] === 0) {
+        if (toPlace === start || fromPlace === end) continue;
+        if (q.linkOk[sp.edgeLink[e]!] === 0 || !this.inLayer(l, toPlace) || !this.inLayer(l, fromPlace)) continue;
+        visit(l * this.m + e, l * N + t, q.w[e]!);
+      } else {
+        if (fromPlace === start) continue;
+        if (fromPlace === end) {
+          if (l + 1 < q.layers) visit(l * this.m + e, (l + 1) * N + t, q.w[e]!);
+          continue;
+        }
+        if (!this.inLayer(l, fromPlace)) continue;
+        visit(l * this.m + e, l * N + t, q.w[e]!);
+      }
+    }
+  }
+
+  /** The path step of an edge id (ref −1 for source and sink edges). */
+  step(edge: number): PathStep {
+    const LM = this.q.layers * this.m;
+    if (edge >= LM) return { kind: 'transfer', ref: -1, layer: -1 };
+    const l = (edge / this.m) | 0;
+    const e = edge - l * this.m;
+    const sp = this.q.space;
+    // A via connector leaves layer l for l + 1; only link steps use the layer (legStretch).
+    return { kind: sp.edgeKind[e] === 0 ? 'link' : 'transfer', ref: sp.edgeRef[e]!, layer: l };
+  }
+
+  private push(v: number, key: number): void {
+    if (this.heapSize === this.heapNode.length) {
+      const nn = new Int32Array(this.heapSize * 2);
+      nn.set(this.heapNode);
+      this.heapNode = nn;
+      const nk = new Float64Array(this.heapSize * 2);
+      nk.set(this.heapKey);
+      this.heapKey = nk;
+    }
+    let i = this.heapSize++;
+    const hn = this.heapNode;
+    const hk = this.heapKey;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (hk[parent]! <= key) break;
+      hn[i] = hn[parent]!;
+      hk[i] = hk[parent]!;
+      i = parent;
+    }
+    hn[i] = v;
+    hk[i] = key;
+  }
+
+  private pop(): number {
+    const hn = this.heapNode;
+    const hk = this.heapKey;
+    const top = hn[0]!;
+    const size = --this.heapSize;
+    const lastN = hn[size]!;
+    const lastK = hk[size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
+      if (hk[c]! >= lastK) break;
+      hn[i] = hn[c]!;
+      hk[i] = hk[c]!;
+      i = c;
+    }
+    hn[i] = lastN;
+    hk[i] = lastK;
+    return top;
+  }
+
+  /**
+   * Dijkstra from `from`; stops when `to` is settled (to < 0: settles all, or
+   * stops beyond maxCost). Blocked nodes, places and edges are never entered.
+   * Returns the stamp under which dist/pred are valid.
+   */
+  run(from: number, to: number, blocks: Blocks | null, maxCost = Infinity): number {
+    const st = ++this.stamp;
+    const dist = this.dist;
+    const seen = this.seenStamp;
+    const done = this.doneStamp;
+    const predE = this.predEdge;
+    const predN = this.predNode;
+    this.heapSize = 0;
+    this.settledCount = 0;
+    dist[from] = 0;
+    seen[from] = st;
+    predE[from] = -1;
+    predN[from] = -1;
+    this.push(from, 0);
+    let u = -1;
+    const visit = (edge: number, t: number, w: number): void => {
+      if (done[t] === st) return;
+      if (blocks !== null) {
+        if (blocks.edges.has(edge) || blocks.node[t] === blocks.stamp) return;
+        const tp = this.placeOf(t);
+        if (blocks.place[tp] === blocks.stamp) return;
+        if (tp === blocks.spurPlace && this.placeOf(u) !== tp) return;
+      }
+      const d = dist[u]! + w;
+      if (seen[t] !== st || d < dist[t]!) {
+        seen[t] = st;
+        dist[t] = d;
+        predE[t] = edge;
+        predN[t] = u;
+        this.push(t, d);
+      }
+    };
+    let settled = 0;
+    while (this.heapSize > 0) {
+      const key = this.heapKey[0]!;
+      u = this.pop();
+      if (done[u] === st || key > dist[u]!) continue;
+      if (key > maxCost) break;
+      done[u] = st;
+      this.settleOrder[this.settledCount++] = u;
+      if (++settled === 64) {
+        this.budget.settle(settled);
+        settled = 0;
+      }
+      if (u === to) break;
+      this.forEachOut(u, visit);
+    }
+    this.budget.settle(settled);
+    return st;
+  }
+
+  settledIn(v: number, st: number): boolean {
+    return this.doneStamp[v] === st;
+  }
+
+  distance(v: number): number {
+    return this.dist[v]!;
+  }
+
+  /** The path to `to` found by the last run (valid for its stamp), with edge costs summed in path order. */
+  pathTo(to: number): LayeredPath {
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let v = to; v !== -1; v = this.predNode[v]!) {
+      nodes.push(v);
+      if (this.predEdge[v]! !== -1) edges.push(this.predEdge[v]!);
+    }
+    nodes.reverse();
+    edges.reverse();
+    const edgeCosts = edges.map((e) => this.edgeWeight(e));
+    let cost = 0;
+    for (const c of edgeCosts) cost += c;
+    return { nodes, edges, edgeCosts, cost };
+  }
+
+  edgeWeight(edge: number): number {
+    const LM = this.q.layers * this.m;
+    // Sink edges LM + n and source edges LM + N + n carry the terminal time at that end (see forEachOut).
+    if (edge >= LM + this.n) return this.q.originW[edge - LM - this.n]!;
+    if (edge >= LM) return this.q.destinationW[edge - LM]!;
+    return this.q.w[edge % this.m]!;
+  }
+
+  /** True when the node sequence never comes back to a place it has left. */
+  loopless(nodes: readonly number[], length = nodes.length): boolean {
+    const left = new Set<number>();
+    let current = -1;
+    for (let i = 0; i < length; i++) {
+      const g = this.placeOf(nodes[i]!);
+      if (g === current) continue;
+      if (left.has(g)) return false;
+      if (current !== -1) left.add(current);
+      current = g;
+    }
+    return true;
+  }
+
+  /** Cheapest path source → sink, or null. */
+  shortest(): LayeredPath | null {
+    const st = this.run(this.source, this.sink, null);
+    return this.settledIn(this.sink, st) ? this.pathTo(this.sink) : null;
+  }
+
+  /**
+   * Place-loopless paths source → sink in non-decreasing cost order (ties in
+   * the order found). Charges the budget for every candidate and spur search.
+   */
+  *kShortest(maxPops = 5000): Generator<LayeredPath> {
+    const first = this.shortest();
+    if (first === null) return;
+    const V = this.sink + 1;
+    const blocks: Blocks = { stamp: 0, node: new Int32Array(V), place: new Int32Array(this.q.space.placeIds.length), edges: new Set(), spurPlace: -1 };
+    interface Found extends LayeredPath {
+      deviation: number;
+      seq: number;
+    }
+    const found: Found[] = [];
+    let seq = 0;
+    // Candidates by cost, ties by insertion order (as the library path's linear scan does).
+    const heap: Found[] = [];
+    const less = (a: Found, b: Found) => a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);
+    const hpush = (f: Found): void => {
+      heap.push(f);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    };
+    const hpop = (): Found => {
+      const top = heap[0]!;
+      const last = heap.pop()!;
+      if (heap.length > 0) {
+        heap[0] = last;
+        let i = 0;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= heap.length) break;
+          if (c + 1 < heap.length && less(heap[c + 1]!, heap[c]!)) c++;
+          if (!less(heap[c]!, heap[i]!)) break;
+          [heap[i], heap[c]] = [heap[c]!, heap[i]!];
+          i = c;
+        }
+      }
+      return top;
+    };
+    hpush({ ...first, deviation: 0, seq: seq++ });
+    const seen = new Set<string>([first.edges.join(',')]);
+    let pops = 0;
+    while (heap.length > 0 && pops < maxPops) {
+      const path = hpop();
+      pops++;
+      this.budget.candidate();
+      found.push(path);
+      if (this.loopless(path.nodes)) yield path;
+
+      let rootCost = 0;
+      for (let j = 0; j < path.deviation; j++) rootCost += path.edgeCosts[j]!;
+      // Root looplessness, extended one node per step instead of rechecked from the start.
+      const left = new Set<number>();
+      let current = -1;
+      let checked = 0;
+      const rootLoopless = (_node: number): boolean => {
+        for (; checked <= j0; checked++) {
+          const g = this.placeOf(path.nodes[checked]!);
+          if (g === current) continue;
+          if (left.has(g)) return false;
+          if (current !== -1) left.add(current);
+          current = g;
+        }
+        return true;
+      };
+      let j0 = 0;
+      // Found paths sharing the root so far: filtered once on the first `deviation` edges, then one edge per step.
+      let sameRoot = found.filter((f) => {
+        if (f.edges.length < path.deviation) return false;
+        for (let i = 0; i < path.deviation; i++) if (f.edges[i] !== path.edges[i]) return false;
+        return true;
+      });
+      for (let j = path.deviation; j < path.nodes.length - 1; j++) {
+        if (j > path.deviation) {
+          const e = path.edges[j - 1];
+          sameRoot = sameRoot.filter((f) => f.edges[j - 1] === e);
+        }
+        if (j > path.deviation) rootCost += path.edgeCosts[j - 1]!;
+        j0 = j;
+        if (!rootLoopless(path.nodes[j]!)) break;
+        const spur = path.nodes[j]!;
+        const spurPlace = this.placeOf(spur);
+        const st = ++blocks.stamp;
+        blocks.edges.clear();
+        blocks.spurPlace = spurPlace;
+        for (let i = 0; i < j; i++) {
+          const r = path.nodes[i]!;
+          blocks.node[r] = st;
+          const g = this.placeOf(r);
+          if (g !== spurPlace) blocks.place[g] = st;
+        }
+        for (const f of sameRoot) if (f.edges.length > j) blocks.edges.add(f.edges[j]!);
+        this.budget.spur();
+        const runStamp = this.run(spur, this.sink, blocks);
+        if (!this.settledIn(this.sink, runStamp)) continue;
+        const spurPath = this.pathTo(this.sink);
+        const edges = [...path.edges.slice(0, j), ...spurPath.edges];
+        const key = edges.join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hpush({
+          nodes: [...path.nodes.slice(0, j), ...spurPath.nodes],
+          edges,
+          edgeCosts: [...path.edgeCosts.slice(0, j), ...spurPath.edgeCosts],
+          cost: rootCost + spurPath.cost,
+          deviation: j,
+          seq: seq++,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The prepared state graph in flat typed arrays (compressed sparse rows),
+ * built once per network next to the graphology graph, so a query filters by
+ * masks instead of copying the graph. Node i is the i-th node of the
+ * graphology graph and edge j its j-th edge, so the two describe the same
+ * graph and the library search stays the reference the fast one is checked
+ * against (test/domain/routing/fast-vs-reference.test.ts).
+ */
+import type { MultiDirectedGraph } from 'graphology';
+import type { Network } from '../network/schema.js';
+import type { Objective } from './route-types.js';
+import { weightFor } from './query-graph.js';
+import { terminalHours } from '../transit/terminal-hours.js';
+import { splitNodeState, type StateEdge, type StateNode, type Traversal } from './prepare.js';
+
+export const OBJECTIVES: readonly Objective[] = ['fastest', 'shortest', 'fewest-borders'];
+
+export interface SearchSpace {
+  placeIds: readonly string[];
+  placeIndex: ReadonlyMap<string, number>;
+  /** Index of each link of network.links by id. */
+  linkIndex: ReadonlyMap<string, number>;
+  /** Base nodes: place index and whether it is an arrival node (else departure). */
+  nodeCount: number;
+  nodePlace: Int32Array;
+  nodeIsArrival: Uint8Array;
+  /** Base edges. kind 0 = link, 1 = transfer; ref indexes traversals or transitions. */
+  edgeCount: number;
+  edgeTarget: Int32Array;
+  edgeKind: Uint8Array;
+  edgeRef: Int32Array;
+  /** Link index of a link edge, -1 for a transfer. */
+  edgeLink: Int32Array;
+  /** Out-edges of node n: outEdge[outStart[n] .. outStart[n+1]). */
+  outStart: Int32Array;
+  outEdge: Int32Array;
+  /** Departure and arrival nodes of each place. */
+  depNodes: readonly Int32Array[];
+  arrNodes: readonly Int32Array[];
+  /** Edge weight of each objective (h, km, or borders × 1e6 + h). */
+  weights: Readonly<Record<Objective, Float64Array>>;
+  /** First edge whose weight is not a finite non-negative number, per objective (the data are then unusable for it). */
+  badWeight: Readonly<Record<Objective, { edge: string; value: number } | null>>;
+  /** Place adjacency through links (both directions): neighbours of place p at placeAdj[placeAdjStart[p] ..). */
+  placeAdjStart: Int32Array;
+  placeAdjPlace: Int32Array;
+  placeAdjLink: Int32Array;
+  /**
+   * Terminal time (typical h) of a route that starts at departure node n (originHours) or ends at arrival node n
+   * (destinationHours): the query graph's source and sink edges carry the same (transit/terminal-hours.ts).
+   */
+  originHours: Float64Array;
+  destinationHours: Float64Array;
+  /** Great-circle position of each place, radians. */
+  lat: Float64Array;
+  lon: Float64Array;
+}
+
+export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNode, StateEdge>, traversals: readonly Traversal[]): SearchSpace {
+  const placeIds = net.places.map((p) => p.id);
+  const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
+  const linkIndex = new Map(net.links.map((l, i) => [l.id, i]));
+  const nodeCount = graph.order;
+  const nodeId = new Map<string, number>();
+  const nodePlace = new Int32Array(nodeCount);
+  const nodeIsArrival = new Uint8Array(nodeCount);
+  const originHours = new Float64Array(nodeCount);
+  const destinationHours = new Float64Array(nodeCount);
+  const dep: number[][] = placeIds.map(() => []);
+  const arr: number[][] = placeIds.map(() => []);
+  let i = 0;
+  graph.forEachNode((key, attrs) => {
+    nodeId.set(key, i);
+    const place = placeIndex.get(attrs.place)!;
+    nodePlace[i] = place;
+    const isArr = attrs.arrival;
+    nodeIsArrival[i] = isArr ? 1 : 0;
+    (isArr ? arr : dep)[place]!.push(i);
+    const state = splitNodeState(attrs.state).state;
+    if (isArr) destinationHours[i] = terminalHours(net.parameters, attrs.place, 'destination', state).typical;
+    else originHours[i] = terminalHours(net.parameters, attrs.place, 'origin', state).typical;
+    i++;
+  });
+  const edgeCount = graph.size;
+  const edgeSource = new Int32Array(edgeCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  const edgeKind = new Uint8Array(edgeCount);
+  const edgeRef = new Int32Array(edgeCount);
+  const edgeLink = new Int32Array(edgeCount).fill(-1);
+  const weights = Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(edgeCount)])) as Record<Objective, Float64Array>;
+  const badWeight: Record<Objective, { edge: string; value: number } | null> = { fastest: null, shortest: null, 'fewest-borders': null };
+  const keys: string[] = [];
+  let j = 0;
+  graph.forEachEdge((key, attrs, source, target) => {
+    keys.push(key);
+    edgeSource[j] = nodeId.get(source)!;
+    edgeTarget[j] = nodeId.get(target)!;
+    edgeKind[j] = attrs.kind === 'link' ? 0 : 1;
+    edgeRef[j] = attrs.ref;
+    if (attrs.kind === 'link') edgeLink[j] = linkIndex.get(traversals[attrs.ref]!.link.id)!;
+    for (const o of OBJECTIVES) {
+      const w = weightFor(o, attrs);
+      weights[o][j] = w;
+      if (!(Number.isFinite(w) && w >= 0) && badWeight[o] === null) badWeight[o] = { edge: key, value: w };
+    }
+    j++;
+  });
+  // CSR in the graph's own edge order, so equal-cost ties are met in the same order by every search.
+  const outStart = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < edgeCount; e++) outStart[edgeSource[e]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) outStart[n + 1]! += outStart[n]!;
+  const fill = outStart.slice(0, nodeCount);
+  const outEdge = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) outEdge[fill[edgeSource[e]!]!++] = e;
+
+  const adj: [number, number][][] = placeIds.map(() => []);
+  net.links.forEach((l, li) => {
+    const a = placeIndex.get(l.from);
+    const b = placeIndex.get(l.to);
+    if (a === undefined || b === undefined) return;
+    adj[a]!.push([b, li]);
+    adj[b]!.push([a, li]);
+  });
+  const placeAdjStart = new Int32Array(placeIds.length + 1);
+  adj.forEach((list, p) => (placeAdjStart[p + 1] = placeAdjStart[p]! + list.length));
+  const placeAdjPlace = new Int32Array(placeAdjStart[placeIds.length]!);
+  const placeAdjLink = new Int32Array(placeAdjStart[placeIds.length]!);
+  adj.forEach((list, p) =>
+    list.forEach(([q, li], k) => {
+      placeAdjPlace[placeAdjStart[p]! + k] = q;
+      placeAdjLink[placeAdjStart[p]! + k] = li;
+    }),
+  );
+  const rad = Math.PI / 180;
+  const lat = Float64Array.from(net.places, (p) => p.lat * rad);
+  const lon = Float64Array.from(net.places, (p) => p.lon * rad);
+  return {
+    placeIds,
+    placeIndex,
+    linkIndex,
+    nodeCount,
+    nodePlace,
+    nodeIsArrival,
+    edgeCount,
+    edgeTarget,
+    edgeKind,
+    edgeRef,
+    edgeLink,
+    outStart,
+    outEdge,
+    depNodes: dep.map((l) => Int32Array.from(l)),
+    arrNodes: arr.map((l) => Int32Array.from(l)),
+    weights,
+    badWeight,
+    originHours,
+    destinationHours,
+    placeAdjStart,
+    placeAdjPlace,
+    placeAdjLink,
+    lat,
+    lon,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * A pool of planning worker threads (node:worker_threads), sized by
+ * PLAN_WORKERS, so heavy questions (matrices) run off the event loop and
+ * /health, /ready, cached answers and cheap questions never wait behind them.
+ * Jobs queue in arrival order and go to the first free worker.
+ *
+ * The worker script sits next to this module with this module's own file
+ * extension (.ts under tsx, .js in a compiled build); under tsx the worker
+ * registers the tsx loader first (see newWorker).
+ */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BudgetLimits } from '../domain/graph/budget.js';
+import { DomainError } from '../domain/errors.js';
+import type { TravelCost, TravelCostOptions } from '../domain/routing/one-to-many.js';
+import type { JobReply, MatrixJob } from './planning-worker.js';
+
+const EXTENSION = extname(fileURLToPath(import.meta.url));
+const WORKER_URL = new URL(`./planning-worker${EXTENSION}`, import.meta.url);
+/**
+ * Under tsx the worker needs the TypeScript loader before its entry module
+ * is resolved; on Node 20 an inherited `--import tsx` does not apply to a
+ * worker's entry. So a .ts worker starts from a small script that registers
+ * tsx's loader, then imports the worker module.
+ */
+function newWorker(dataDir: string): Worker {
+  if (EXTENSION !== '.ts') return new Worker(WORKER_URL, { workerData: { dataDir } });
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: { dataDir } });
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+}
+
+interface Pending {
+  job: MatrixJob;
+  resolve: (rows: (TravelCost | null)[][]) => void;
+  reject: (err: Error) => void;
+}
+
+export class PlanningPool {
+  private readonly slots: Slot[];
+  private readonly queue: Pending[] = [];
+  private readonly inFlight = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(size: number, dataDir: string) {
+    this.slots = Array.from({ length: size }, () => this.start(dataDir));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  private start(dataDir: string): Slot {
+    const worker = newWorker(dataDir);
+    const slot: Slot = {
+      worker,
+      busy: false,
+      ready: new Promise((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      }),
+    };
+    worker.on('message', (msg: JobReply | { ready: true }) => {
+      if ('ready' in msg) return;
+      const p = this.inFlight.get(msg.id);
+      this.inFlight.delete(msg.id);
+      slot.busy = false;
+      if (p) {
+        if (msg.ok) p.resolve(msg.rows);
+        else p.reject(msg.error.code === 'INTERNAL' ? new Error(msg.error.message) : new DomainError(msg.error.code, msg.error.message, msg.error.details));
+      }
+      this.pump();
+    });
+    worker.on('error', (err) => {
+      for (const [id, p] of this.inFlight) {
+        p.reject(err);
+        this.inFlight.delete(id);
+      }
+    });
+    return slot;
+  }
+
+  /** Resolves when every worker has loaded the data set. */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  matrix(scenario: string | null, sources: string[], targets: string[], opts: TravelCostOptions, limits: BudgetLimits): Promise<(TravelCost | null)[][]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, kind: 'matrix', scenario, sources, targets, opts, limits }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const p = this.queue.shift()!;
+      slot.busy = true;
+      this.inFlight.set(p.job.id, p);
+      slot.worker.postMessage(p.job);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
