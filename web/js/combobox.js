@@ -100,8 +100,12 @@ export function attachPlaceCombobox(input) {
     } else if (e.key === 'Enter' && open && active >= 0) {
       e.preventDefault();
       pick(active);
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
+    } else if (e.key === 'Enter' || e.key === 'Escape') {
+      // Enter submits the text as typed, Escape dismisses: neither may let a suggestion list still on its way
+      // (debounced, or fetching) open over the form and the answer afterwards.
+      clearTimeout(timer);
+      seq++;
+      if (e.key === 'Escape' && open) e.preventDefault();
       close();
     } else if (e.key === 'Tab') {
       close();

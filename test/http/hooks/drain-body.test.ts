@@ -38,10 +38,13 @@ describe('drainRequestBody bounds', () => {
   it('stops after maxMs when the client sends nothing more', async () => {
     const s = openStream();
     let resolved = false;
+    // The drain's own timer is unref'd (it must not hold a closing server open): keep the test's loop alive meanwhile.
+    const keepAlive = setTimeout(() => undefined, 5_000);
     const done = drainRequestBody(s, 1000, 400).then(() => (resolved = true));
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(resolved, false, 'still waiting before the bound');
     await done;
+    clearTimeout(keepAlive);
     assert.equal(resolved, true);
   });
 });
