@@ -44,7 +44,7 @@ export function matrixAnswer(ctx: CliContext, argv: readonly string[]): { respon
   const net = planningNetwork(ctx, scenario?.id);
   const include = uniqueStatuses(b.include, net.include);
   const modes = [...new Set(b.modes)];
-  const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
+  const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes, allowUnscheduled: b.allowUnscheduled };
   const rows = sources.map((s) => matrixRow(net.prepared, s, targets, opts));
   return { response: matrixToWire(ctx, { sources, targets, objective: b.objective, scenario, include, modes, rows }), format };
 }

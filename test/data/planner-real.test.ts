@@ -95,7 +95,7 @@ describe('matrix on the real network', () => {
     // Almaty → Kiamari as in the compare test; no operational rail reaches Herat today.
     assert.equal(body.cells[0]![0]!.distanceKm, 5541.6);
     for (const row of body.cells) assert.equal(row[2], null);
-    assert.deepEqual(body.cells[0]![3], { distanceKm: 0, typicalHours: 0, lowHours: 0, highHours: 0, crossings: 0, gaugeBreaks: 0 });
+    assert.deepEqual(body.cells[0]![3], { distanceKm: 0, typicalHours: 0, lowHours: 0, highHours: 0, crossings: 0, gaugeBreaks: 0, unscheduledLegs: 0 });
     assert.ok(body.cells[1]![3]!.distanceKm > 0);
 
     const built = MatrixResponseSchema.parse(

@@ -144,7 +144,7 @@ describe('POST /v1/matrix', () => {
       // quetta → karachi 870 km at 30 km/h; quetta → mary is route I backwards as far as quetta: 2,335 km.
       [{ distanceKm: 870, typicalHours: 29, crossings: 0 }, null, main(body.cells[1]![2]!)],
     ]);
-    assert.deepEqual(body.cells[0]![2], { distanceKm: 0, typicalHours: 0, lowHours: 0, highHours: 0, crossings: 0, gaugeBreaks: 0 });
+    assert.deepEqual(body.cells[0]![2], { distanceKm: 0, typicalHours: 0, lowHours: 0, highHours: 0, crossings: 0, gaugeBreaks: 0, unscheduledLegs: 0 });
     for (const c of body.cells.flat()) if (c) assert.ok(c.lowHours <= c.typicalHours && c.typicalHours <= c.highHours);
     assert.equal(body.cells[1]![2]!.distanceKm, 2335);
     assert.equal(body.scenario, null);

@@ -6,7 +6,7 @@
 import { travelCosts, type TravelCost, type TravelCostOptions, type TravelCostRun } from '../routing/one-to-many.js';
 import type { PreparedNetwork } from '../routing/prepare.js';
 
-const SELF: TravelCost = Object.freeze({ hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0 });
+const SELF: TravelCost = Object.freeze({ hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0, unscheduledLegs: 0 });
 
 export function matrixRow(
   p: PreparedNetwork,

@@ -15,6 +15,7 @@ import { DomainError } from '../errors.js';
 import { kShortestLooplessPaths, isGroupLoopless } from '../graph/k-shortest.js';
 import { shortestPathsFrom } from '../graph/shortest-path.js';
 import { assembleRoute, type PathStep } from './assemble-route.js';
+import { isUnscheduled } from '../network/service.js';
 import { checkAvoidIds, makeFilter, type FilterOptions } from './filters.js';
 import { LayeredSearch } from './layered-search.js';
 import { withinBudget } from './plan-routes.js';
@@ -37,6 +38,8 @@ export interface TravelCost {
   crossings: number;
   /** Gauge changes on the route. */
   gaugeBreaks: number;
+  /** Ferry and sea legs without scheduled sailings (on demand or none; only with allowUnscheduled). */
+  unscheduledLegs: number;
 }
 
 export interface TravelCostRun {
@@ -53,7 +56,9 @@ export function costOfRoute(p: PreparedNetwork, r: Route): TravelCost {
   let crossings = 0;
   for (const l of r.legs) if (p.index.countryOf(l.from) !== p.index.countryOf(l.to)) crossings++;
   const t = r.hours.total;
-  return { hours: t.typical, lowHours: t.low, highHours: t.high, km: r.distanceKm, crossings, gaugeBreaks: r.gaugeBreaks.length };
+  let unscheduledLegs = 0;
+  for (const l of r.legs) if (isUnscheduled(p.index.linkById.get(l.linkId)!)) unscheduledLegs++;
+  return { hours: t.typical, lowHours: t.low, highHours: t.high, km: r.distanceKm, crossings, gaugeBreaks: r.gaugeBreaks.length, unscheduledLegs };
 }
 
 /**
@@ -63,8 +68,8 @@ export function costOfRoute(p: PreparedNetwork, r: Route): TravelCost {
  * compares them with the assembled route's).
  */
 export function costOfSteps(p: PreparedNetwork, steps: readonly PathStep[]): TravelCost {
-  // running, borderDwell, gaugeChange, ferry, sea, transfer: low, typical, high each.
-  const parts = new Float64Array(18);
+  // running, borderDwell, gaugeChange, ferry, sea, transfer, terminal: low, typical, high each.
+  const parts = new Float64Array(PARTS * 3);
   const add = (part: number, h: Hours): void => {
     parts[part * 3] = parts[part * 3]! + h.low;
     parts[part * 3 + 1] = parts[part * 3 + 1]! + h.typical;
@@ -73,32 +78,46 @@ export function costOfSteps(p: PreparedNetwork, steps: readonly PathStep[]): Tra
   let km = 0;
   let crossings = 0;
   let gaugeBreaks = 0;
+  let unscheduledLegs = 0;
+  let first: Traversal | undefined;
+  let last: Traversal | undefined;
   for (const s of steps) {
     if (s.ref < 0) continue;
     if (s.kind === 'link') {
       const t = p.traversals[s.ref]!;
+      first ??= t;
+      last = t;
+      if (isUnscheduled(t.link)) unscheduledLegs++;
       km += t.link.lengthKm;
       crossings += t.borders;
       add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
       if (t.crossing && t.crossingCountries) add(1, t.dwell);
     } else {
       const tr = p.transitions[s.ref]!.transition;
-      if (tr.kind === 'continue') continue;
+      if (tr.kind === 'continue') {
+        if (tr.yard) add(TERMINAL, tr.hours);
+        continue;
+      }
       if (tr.kind === 'gauge-change') {
         add(2, tr.hours);
         gaugeBreaks++;
-      } else add(5, tr.hours);
+      } else add(tr.terminal ? TERMINAL : 5, tr.hours);
     }
+  }
+  // The ends last, as assemble-route.ts adds them (so the sums are equal to the last bit).
+  if (first && last) {
+    add(TERMINAL, terminalHours(p.network.parameters, first.from, 'origin', first.state));
+    add(TERMINAL, terminalHours(p.network.parameters, last.to, 'destination', last.state));
   }
   let low = 0;
   let typical = 0;
   let high = 0;
-  for (let part = 0; part < 6; part++) {
+  for (let part = 0; part < PARTS; part++) {
     low += parts[part * 3]!;
     typical += parts[part * 3 + 1]!;
     high += parts[part * 3 + 2]!;
   }
-  return { hours: typical, lowHours: low, highHours: high, km, crossings, gaugeBreaks };
+  return { hours: typical, lowHours: low, highHours: high, km, crossings, gaugeBreaks, unscheduledLegs };
 }
 
 export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOptions, run: TravelCostRun = {}): Map<string, TravelCost> {
@@ -121,7 +140,8 @@ const TERMINAL = 6;
 const KM = PARTS * 3;
 const CROSSINGS = KM + 1;
 const GAUGE = KM + 2;
-const SLOTS = KM + 3;
+const UNSCHEDULED = KM + 3;
+const SLOTS = KM + 4;
 
 /** Adds one step's figures to acc[at..at+SLOTS), in the part order of costOfSteps. */
 function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number): void {
@@ -135,6 +155,7 @@ function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number)
     const t = p.traversals[s.ref]!;
     acc[at + KM] = acc[at + KM]! + t.link.lengthKm;
     acc[at + CROSSINGS] = acc[at + CROSSINGS]! + t.borders;
+    if (isUnscheduled(t.link)) acc[at + UNSCHEDULED] = acc[at + UNSCHEDULED]! + 1;
     add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
     if (t.crossing && t.crossingCountries) add(1, t.dwell);
   } else {
@@ -171,7 +192,7 @@ function costAt(p: PreparedNetwork, acc: Float64Array, at: number, first: Traver
     typical += parts[part * 3 + 1]!;
     high += parts[part * 3 + 2]!;
   }
-  return { hours: typical, lowHours: low, highHours: high, km: acc[at + KM]!, crossings: acc[at + CROSSINGS]!, gaugeBreaks: acc[at + GAUGE]! };
+  return { hours: typical, lowHours: low, highHours: high, km: acc[at + KM]!, crossings: acc[at + CROSSINGS]!, gaugeBreaks: acc[at + GAUGE]!, unscheduledLegs: acc[at + UNSCHEDULED]! };
 }
 
 /**

@@ -18,6 +18,7 @@ export function matrixCellToWire(c: TravelCost | null): MatrixResponse['cells'][
         highHours: round1(c.highHours),
         crossings: c.crossings,
         gaugeBreaks: c.gaugeBreaks,
+        unscheduledLegs: c.unscheduledLegs,
       };
 }
 

@@ -86,7 +86,7 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const net = planningNetwork(deps, scenario?.id);
       const include = uniqueStatuses(b.include, net.include);
       const modes = [...new Set(b.modes)];
-      const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes };
+      const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes, allowUnscheduled: b.allowUnscheduled };
       Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
       let rows: (TravelCost | null)[][];
       if (pool !== null) {

@@ -22,6 +22,7 @@ export const MatrixRequestSchema = z
     scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
     include: z.array(IncludableStatusSchema).default([]).meta({ description: DESCRIPTIONS.include }),
     modes: z.array(ModeSchema).min(1).default(DEFAULTS.modes).meta({ description: DESCRIPTIONS.modes }),
+    allowUnscheduled: z.boolean().default(DEFAULTS.allowUnscheduled).meta({ description: DESCRIPTIONS.allowUnscheduled }),
   })
   .meta({
     id: 'MatrixRequest',
@@ -39,11 +40,15 @@ export const MatrixCellSchema = z
     highHours: z.number().describe('High transit time of the same route, h (0.1 h).'),
     crossings: z.number().int().describe('Borders crossed: legs whose ends lie in different countries (a sea or ferry leg between countries counts).'),
     gaugeBreaks: z.number().int().describe('Gauge changes on the route.'),
+    unscheduledLegs: z
+      .number()
+      .int()
+      .describe('Ferry and sea legs of the route without scheduled sailings (on demand or none); only with allowUnscheduled, else always 0.'),
   })
   .meta({
     id: 'MatrixCell',
     description: 'The best route from one source to one target.',
-    example: { distanceKm: 5524.6, typicalHours: 206.4, lowHours: 150.2, highHours: 290.5, crossings: 4, gaugeBreaks: 1 },
+    example: { distanceKm: 5541.6, typicalHours: 275.5, lowHours: 185.7, highHours: 602.7, crossings: 4, gaugeBreaks: 2, unscheduledLegs: 0 },
   });
 
 export const MatrixResponseSchema = z

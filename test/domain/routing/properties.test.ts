@@ -352,7 +352,7 @@ test('matrix cells and reachability equal single route questions', () => {
         targets.forEach((to, i) => {
           const cell = row[i];
           if (to === from) {
-            assert.deepEqual(cell, { hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0 });
+            assert.deepEqual(cell, { hours: 0, lowHours: 0, highHours: 0, km: 0, crossings: 0, gaugeBreaks: 0, unscheduledLegs: 0 });
             return;
           }
           let best: Route | undefined;
