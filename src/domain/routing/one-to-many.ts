@@ -68,56 +68,18 @@ export function costOfRoute(p: PreparedNetwork, r: Route): TravelCost {
  * compares them with the assembled route's).
  */
 export function costOfSteps(p: PreparedNetwork, steps: readonly PathStep[]): TravelCost {
-  // running, borderDwell, gaugeChange, ferry, sea, transfer, terminal: low, typical, high each.
-  const parts = new Float64Array(PARTS * 3);
-  const add = (part: number, h: Hours): void => {
-    parts[part * 3] = parts[part * 3]! + h.low;
-    parts[part * 3 + 1] = parts[part * 3 + 1]! + h.typical;
-    parts[part * 3 + 2] = parts[part * 3 + 2]! + h.high;
-  };
-  let km = 0;
-  let crossings = 0;
-  let gaugeBreaks = 0;
-  let unscheduledLegs = 0;
+  // The same accumulation as along the search tree (addStep), so the two sum alike to the last bit.
+  const acc = new Float64Array(SLOTS);
   let first: Traversal | undefined;
   let last: Traversal | undefined;
   for (const s of steps) {
-    if (s.ref < 0) continue;
-    if (s.kind === 'link') {
-      const t = p.traversals[s.ref]!;
-      first ??= t;
-      last = t;
-      if (isUnscheduled(t.link)) unscheduledLegs++;
-      km += t.link.lengthKm;
-      crossings += t.borders;
-      add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
-      if (t.crossing && t.crossingCountries) add(1, t.dwell);
-    } else {
-      const tr = p.transitions[s.ref]!.transition;
-      if (tr.kind === 'continue') {
-        if (tr.yard) add(TERMINAL, tr.hours);
-        continue;
-      }
-      if (tr.kind === 'gauge-change') {
-        add(2, tr.hours);
-        gaugeBreaks++;
-      } else add(tr.terminal ? TERMINAL : 5, tr.hours);
+    addStep(p, s, acc, 0);
+    if (s.kind === 'link' && s.ref >= 0) {
+      first ??= p.traversals[s.ref]!;
+      last = p.traversals[s.ref]!;
     }
   }
-  // The ends last, as assemble-route.ts adds them (so the sums are equal to the last bit).
-  if (first && last) {
-    add(TERMINAL, terminalHours(p.network.parameters, first.from, 'origin', first.state));
-    add(TERMINAL, terminalHours(p.network.parameters, last.to, 'destination', last.state));
-  }
-  let low = 0;
-  let typical = 0;
-  let high = 0;
-  for (let part = 0; part < PARTS; part++) {
-    low += parts[part * 3]!;
-    typical += parts[part * 3 + 1]!;
-    high += parts[part * 3 + 2]!;
-  }
-  return { hours: typical, lowHours: low, highHours: high, km, crossings, gaugeBreaks, unscheduledLegs };
+  return costAt(p, acc, 0, first, last);
 }
 
 export function travelCosts(p: PreparedNetwork, from: string, opts: TravelCostOptions, run: TravelCostRun = {}): Map<string, TravelCost> {
