@@ -55,6 +55,11 @@ export function csvField(value: Cell): string {
 
 const EMPTY: Row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, null])) as Row;
 
+/** An event at one place (gauge change, change of mode, terminal): it starts and ends there. */
+function atPlace(p: { id: string; name: string; country: string }) {
+  return { fromId: p.id, fromName: p.name, fromCountry: p.country, toId: p.id, toName: p.name, toCountry: p.country };
+}
+
 function itemRow(route: WireRoute, item: TimelineItem): Row {
   const base: Row = {
     ...EMPTY,
@@ -106,16 +111,10 @@ function itemRow(route: WireRoute, item: TimelineItem): Row {
     }
     case 'gauge-change': {
       const g = item.gaugeBreak;
-      const p = item.place;
       return {
         ...base,
-        ref: g.crossingId ?? p.id,
-        fromId: p.id,
-        fromName: p.name,
-        fromCountry: p.country,
-        toId: p.id,
-        toName: p.name,
-        toCountry: p.country,
+        ref: g.crossingId ?? item.place.id,
+        ...atPlace(item.place),
         gaugeMm: g.toGaugeMm,
         note:
           `gauge ${g.fromGaugeMm} mm to ${g.toGaugeMm} mm by ${g.handling}` +
@@ -123,31 +122,19 @@ function itemRow(route: WireRoute, item: TimelineItem): Row {
       };
     }
     case 'transfer': {
-      const p = item.place;
       return {
         ...base,
-        ref: p.id,
-        fromId: p.id,
-        fromName: p.name,
-        fromCountry: p.country,
-        toId: p.id,
-        toName: p.name,
-        toCountry: p.country,
+        ref: item.place.id,
+        ...atPlace(item.place),
         mode: item.transfer.toMode,
         note: `change of mode from ${item.transfer.fromMode} to ${item.transfer.toMode}${item.transfer.terminal ? " (a port's rail terminal)" : ''}`,
       };
     }
     case 'terminal': {
-      const p = item.place;
       return {
         ...base,
-        ref: p.id,
-        fromId: p.id,
-        fromName: p.name,
-        fromCountry: p.country,
-        toId: p.id,
-        toName: p.name,
-        toCountry: p.country,
+        ref: item.place.id,
+        ...atPlace(item.place),
         note: TERMINAL_NOTE[item.terminal.kind],
       };
     }

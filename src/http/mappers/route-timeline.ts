@@ -6,7 +6,9 @@
  * and their items add up to `transitHours` (up to the 0.1 h rounding of each
  * figure, as in the JSON answer).
  */
+import { addHours } from '../../domain/transit/hours.js';
 import type { WireRoute } from '../schemas/route-response.js';
+import { roundHours } from './route-to-wire.js';
 
 /** A time component of the answer: the keys of `hoursByComponent`, whatever they are. */
 export type HoursComponent = keyof WireRoute['hoursByComponent'];
@@ -108,14 +110,5 @@ export function routeTimeline(route: WireRoute): TimelineItem[] {
 
 /** Sum of hour triples, rounded to 0.1 h like every figure of the answer. */
 export function sumHours(hours: readonly Hours[]): Hours {
-  const r = (n: number) => Math.round(n * 10) / 10;
-  let low = 0;
-  let typical = 0;
-  let high = 0;
-  for (const h of hours) {
-    low += h.low;
-    typical += h.typical;
-    high += h.high;
-  }
-  return { low: r(low), typical: r(typical), high: r(high) };
+  return roundHours(addHours(...hours));
 }
