@@ -149,7 +149,10 @@ function walk(steps: readonly RouteStep[], ctx: TimingContext, band: Band, depar
             entry: e.id,
             kind: 'seasonal',
             hours: (next - t) / HOUR_MS,
-            message: `${e.name}: ${e.effect.kind === 'closed' ? 'closed' : 'storm closures'} at ${port} in this season; the leg sails ${e.effect.kind === 'closed' ? 'when it reopens' : 'after the extra wait'}`,
+            message:
+              e.effect.kind === 'closed'
+                ? `${e.name}: ${port} is closed; the leg sails when it reopens (${fmtDay(next)})`
+                : `${e.name}: the leg waits at ${port} before sailing (an extra wait for the season, never past its end)`,
           });
         }
         t = next;

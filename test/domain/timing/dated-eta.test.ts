@@ -195,16 +195,17 @@ describe('properties of dated routes', () => {
     holidayDay: fc.integer({ min: 0, max: 364 }),
     days: fc.integer({ min: 1, max: 20 }),
   });
-  function build(s: fc.RecordValue<typeof scenario> extends never ? never : any): { r: Route; ctx: TimingContext } {
+  type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+  function build(s: Scenario): { r: Route; ctx: TimingContext } {
     // A ferry leg's hours are its moving time plus the model's wait (1 / 2 / 3 h here), as the transit model adds them.
-    const legs = s.legs.map(([mode, h]: ['rail' | 'ferry', Hours], i: number) =>
+    const legs = s.legs.map(([mode, h], i) =>
       leg(i, mode, mode === 'ferry' ? { low: h.low + 1, typical: h.typical + 2, high: h.high + 3 } : h),
     );
     const r = route(legs, [{ legIndex: 0, crossingId: 'x0', hours: s.dwell }]);
     const day = new Date(Date.UTC(2027, 0, 1) + s.holidayDay * 24 * H).toISOString().slice(0, 10);
     const calendars: Calendars = {
-      sailings: legs.filter((l: RouteLeg) => l.mode === 'ferry').map((l: RouteLeg) => ({ id: `s-${l.linkId}`, link: l.linkId, timetable: { weekdays: s.weekdays, departureUtc: '06:30', provenance: prov }, frequency: 'f', sources: SRC })),
-      seasonal: legs.map((l: RouteLeg) => ({
+      sailings: legs.filter((l) => l.mode === 'ferry').map((l) => ({ id: `s-${l.linkId}`, link: l.linkId, timetable: { weekdays: s.weekdays, departureUtc: '06:30', provenance: prov }, frequency: 'f', sources: SRC })),
+      seasonal: legs.map((l) => ({
         id: `e-${l.linkId}`,
         name: 'storms',
         places: [l.from],
@@ -217,7 +218,7 @@ describe('properties of dated routes', () => {
       holidays: [{ id: 'h', country: 'AA', name: 'holiday', utcOffset: '+03:30', dates: [2026, 2027, 2028].map((y) => ({ year: y, start: `${y}${day.slice(4)}`, end: `${y}${day.slice(4)}`, provenance: prov })), sources: SRC }],
       borderRules: [{ id: 'rule', crossing: 'x0', holiday: 'h', effect: { kind: 'closed', days: s.days, provenance: prov }, sources: SRC }],
     };
-    const waits = Object.fromEntries(legs.filter((l: RouteLeg) => l.mode === 'ferry').map((l: RouteLeg) => [l.linkId, { low: 1, typical: 2, high: 3 }]));
+    const waits = Object.fromEntries(legs.filter((l) => l.mode === 'ferry').map((l) => [l.linkId, { low: 1, typical: 2, high: 3 }]));
     return { r, ctx: timingContext(fakeNetwork(waits), calendars) };
   }
   const instant = fc.integer({ min: at('2026-06-01T00:00:00Z'), max: at('2028-06-01T00:00:00Z') });
