@@ -106,6 +106,40 @@ describe('dated ETAs on /v1/routes', () => {
     });
   }
 
+  it('/v1/compare carries the dated ETA of today and of each scenario', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/compare?from=Altynkol&to=Poti&scenarios=rasht-astara-built&departAt=2027-12-15T00:00:00Z&arriveBy=2028-01-10T00:00:00Z' });
+    assert.equal(res.statusCode, 200);
+    const b = res.json();
+    assert.deepEqual(b.today.route.eta.waits.map((w: any) => w.entry), ['kuryk-winter-storms']);
+    assert.deepEqual(b.today.route.eta.waitHours, { low: 0, typical: 30, high: 120 });
+    assert.ok(b.today.route.eta.latestDeparture.typical < '2028-01-10T00:00:00.000Z');
+    assert.ok(b.scenarios[0].route.eta.arrival.typical);
+    const plain = await t.app.inject({ method: 'GET', url: '/v1/compare?from=Altynkol&to=Poti&scenarios=rasht-astara-built' });
+    assert.equal(plain.json().today.route.eta, undefined);
+  });
+
+  it('/v1/matrix dates every reachable cell', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/matrix',
+      payload: { sources: ['Aktau', 'Altynkol'], targets: ['Baku', 'Poti'], departAt: '2027-07-15T00:00:00Z' },
+    });
+    assert.equal(res.statusCode, 200);
+    const cells = res.json().cells;
+    for (const row of cells) {
+      for (const c of row) {
+        assert.ok(c.eta.arrival.typical > '2027-07-15T00:00:00.000Z');
+        assert.deepEqual(c.eta.waits, []);
+        assert.ok(Math.abs(c.eta.totalHours.typical - c.typicalHours) <= 0.1, JSON.stringify(c));
+      }
+    }
+    const dec = await t.app.inject({ method: 'POST', url: '/v1/matrix', payload: { sources: ['Aktau'], targets: ['Baku'], departAt: '2027-12-15T00:00:00Z' } });
+    assert.deepEqual(dec.json().cells[0][0].eta.waitHours, { low: 0, typical: 30, high: 120 });
+    const bad = await t.app.inject({ method: 'POST', url: '/v1/matrix', payload: { sources: ['Aktau'], targets: ['Baku'], arriveBy: '15/12/2027' } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().code, 'VALIDATION_ERROR');
+  });
+
   it('a bad departAt in a POST body is a 400 too', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'Aktau', to: 'Baku', departAt: 20270715 } });
     assert.equal(res.statusCode, 400);

@@ -4,11 +4,17 @@
  * UTC, hours to 0.1 h, legs 1-based).
  */
 import type { Calendars } from '../../domain/calendar/calendar-schema.js';
+import type { WorkBudget } from '../../domain/graph/budget.js';
+import type { Comparison } from '../../domain/planning/compare.js';
+import { planRoutes } from '../../domain/routing/plan-routes.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { Network } from '../../domain/network/schema.js';
-import type { Hours, Route } from '../../domain/routing/route-types.js';
+import type { Hours, Route, RouteQuery } from '../../domain/routing/route-types.js';
+import type { CompareResponse } from '../schemas/compare.js';
+import type { MatrixResponse } from '../schemas/matrix.js';
 import { ARRIVE_BY_GRANULARITY_H, arriveBy } from '../../domain/timing/arrive-by.js';
 import { datedRoute, timingContext, type AppliedEntry, type InstantWindow, type TimingContext } from '../../domain/timing/dated-eta.js';
-import type { WireRouteEta } from '../schemas/route-eta.js';
+import type { WireEtaSummary, WireRouteEta } from '../schemas/route-eta.js';
 import { parseInstant } from '../schemas/route-eta.js';
 import { round1 } from './route-to-wire.js';
 
@@ -71,4 +77,61 @@ export function routeEtaToWire(route: Route, ctx: TimingContext, eta: EtaRequest
 export function routesEta(routes: readonly Route[], network: Network, calendars: Calendars, eta: EtaRequest): WireRouteEta[] {
   const ctx = timingContext(network, calendars);
   return routes.map((r) => routeEtaToWire(r, ctx, eta));
+}
+
+/** The summary a compare or matrix entry carries. */
+export function etaSummary(route: Route, ctx: TimingContext, eta: EtaRequest): WireEtaSummary {
+  const full = routeEtaToWire(route, ctx, eta);
+  return {
+    departAt: full.departAt,
+    arrival: full.arrival,
+    totalHours: full.totalHours,
+    waitHours: full.waitHours,
+    waits: full.waits,
+    latestDeparture: full.arriveBy?.latestDeparture ?? null,
+  };
+}
+
+/**
+ * Adds `eta` to the routes of a /v1/compare answer: today's on today's
+ * network, each scenario's on the network of that scenario.
+ */
+export function addCompareEta(
+  response: CompareResponse,
+  c: Comparison,
+  networkOf: (scenarioId: string | null) => Network,
+  calendars: Calendars,
+  eta: EtaRequest,
+): void {
+  if (c.today.route && response.today.route) response.today.route.eta = etaSummary(c.today.route, timingContext(networkOf(null), calendars), eta);
+  c.scenarios.forEach((o, i) => {
+    const wire = response.scenarios[i]?.route;
+    if (o.route && wire) wire.eta = etaSummary(o.route, timingContext(networkOf(o.scenarioId), calendars), eta);
+  });
+}
+
+/**
+ * Adds `eta` to every reachable cell of a /v1/matrix answer: the cell's best
+ * route is planned in full (the matrix itself keeps only its figures), under
+ * the same work budget, and dated.
+ */
+export function addMatrixEta(
+  response: MatrixResponse,
+  prepared: PreparedNetwork,
+  query: Omit<RouteQuery, 'from' | 'to'>,
+  sources: readonly string[],
+  targets: readonly string[],
+  calendars: Calendars,
+  eta: EtaRequest,
+  budget: WorkBudget,
+): void {
+  const ctx = timingContext(prepared.network, calendars);
+  sources.forEach((from, i) => {
+    targets.forEach((to, j) => {
+      const cell = response.cells[i]?.[j];
+      if (!cell || from === to) return;
+      const route = planRoutes(prepared, { ...query, from, to, alternatives: 1 }, { budget })[0];
+      if (route) cell.eta = etaSummary(route, ctx, eta);
+    });
+  });
 }

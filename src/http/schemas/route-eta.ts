@@ -109,3 +109,20 @@ export const RouteEtaSchema = z
   });
 
 export type WireRouteEta = z.output<typeof RouteEtaSchema>;
+
+/** The dated figures of a compare or matrix entry: the route's arrival window, its waits and the latest departures. */
+export const EtaSummarySchema = z
+  .object({
+    departAt: z.string().nullable().describe('The departure asked for (UTC), or null when only `arriveBy` was given.'),
+    arrival: InstantWindowSchema.nullable().describe('Arrival window; null without departAt.'),
+    totalHours: WaitHoursSchema.nullable().describe('Departure to arrival per band, h, waits included; null without departAt.'),
+    waitHours: WaitHoursSchema.nullable().describe('Calendar waits per band, h; null without departAt.'),
+    waits: z.array(AppliedEntrySchema).describe('Every calendar entry that made the route wait.'),
+    latestDeparture: z
+      .object({ low: z.string().nullable(), typical: z.string().nullable(), high: z.string().nullable() })
+      .nullable()
+      .describe('For `arriveBy`: per band the latest departure (whole UTC hours) arriving in time in that band; null without arriveBy.'),
+  })
+  .meta({ id: 'EtaSummary', description: 'Dated ETA of a best route: present when the request gives departAt or arriveBy (the full windows per leg are in /v1/routes).' });
+
+export type WireEtaSummary = z.output<typeof EtaSummarySchema>;
