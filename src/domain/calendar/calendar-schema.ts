@@ -51,11 +51,14 @@ export const SailingSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
-export const SeasonalEffectSchema = z.strictObject({
+export const SeasonalEffectSchema = z
+  .strictObject({
   id: IdSchema,
   name: z.string().min(3),
-  /** Ports or places it holds at: a ferry or sea leg starting or ending there meets it when it sails. */
-  places: z.array(IdSchema).min(1),
+  /** Ports or places it holds at: a leg of one of `modes` starting or ending there meets it when it starts. */
+  places: z.array(IdSchema).default([]),
+  /** Links it holds on (a mountain pass on a road leg): a leg over one of them meets it when it starts. */
+  links: z.array(IdSchema).default([]),
   modes: z.array(ModeSchema).min(1),
   /** Recurs every year, both days inclusive; `to` before `from` spans the new year. */
   window: z.strictObject({ from: MonthDaySchema, to: MonthDaySchema }),
@@ -67,7 +70,8 @@ export const SeasonalEffectSchema = z.strictObject({
   ]),
   sources: Sources,
   notes: z.string().optional(),
-});
+  })
+  .refine((e) => e.places.length + e.links.length > 0, { message: 'name at least one place or link it holds at', path: ['places'] });
 
 export const HolidaySchema = z.strictObject({
   id: IdSchema,

@@ -87,6 +87,11 @@ export function checkCalendars(c: Calendars, network: Network, fileOf: (kind: Fi
     e.places.forEach((p, k) => {
       if (!places.has(p)) issues.push({ file: fileOf('seasonal.json'), record: e.id, field: `effects.${i}.places.${k}`, message: `unknown place "${p}"` });
     });
+    e.links.forEach((id, k) => {
+      const l = links.get(id);
+      if (!l) issues.push({ file: fileOf('seasonal.json'), record: e.id, field: `effects.${i}.links.${k}`, message: `unknown link "${id}"` });
+      else if (!e.modes.includes(l.mode)) issues.push({ file: fileOf('seasonal.json'), record: e.id, field: `effects.${i}.links.${k}`, message: `link "${id}" is ${l.mode}, not one of modes ${e.modes.join(', ')}` });
+    });
   });
   c.holidays.forEach((h, i) => {
     unique('holidays.json', h.id, i);

@@ -80,6 +80,7 @@ export interface RouteTiming {
 export interface TimingContext {
   sailingsByLink: ReadonlyMap<string, Sailing>;
   seasonalByPlace: ReadonlyMap<string, readonly SeasonalEffect[]>;
+  seasonalByLink: ReadonlyMap<string, readonly SeasonalEffect[]>;
   rulesByCrossing: ReadonlyMap<string, readonly { rule: BorderRule; holiday: Holiday }[]>;
   /** The model's wait for a departure of a ferry or sea link, h per band: what a timetable replaces. */
   modelWait(linkId: string): Hours;
@@ -89,7 +90,11 @@ export function timingContext(network: Network, calendars: Calendars): TimingCon
   const links = new Map(network.links.map((l) => [l.id, l]));
   const sailingsByLink = new Map(calendars.sailings.map((s) => [s.link, s]));
   const seasonalByPlace = new Map<string, SeasonalEffect[]>();
-  for (const e of calendars.seasonal) for (const p of e.places) seasonalByPlace.set(p, [...(seasonalByPlace.get(p) ?? []), e]);
+  const seasonalByLink = new Map<string, SeasonalEffect[]>();
+  for (const e of calendars.seasonal) {
+    for (const p of e.places) seasonalByPlace.set(p, [...(seasonalByPlace.get(p) ?? []), e]);
+    for (const l of e.links) seasonalByLink.set(l, [...(seasonalByLink.get(l) ?? []), e]);
+  }
   const holidays = new Map(calendars.holidays.map((h) => [h.id, h]));
   const rulesByCrossing = new Map<string, { rule: BorderRule; holiday: Holiday }[]>();
   for (const rule of calendars.borderRules) {
@@ -100,6 +105,7 @@ export function timingContext(network: Network, calendars: Calendars): TimingCon
   return {
     sailingsByLink,
     seasonalByPlace,
+    seasonalByLink,
     rulesByCrossing,
     modelWait(linkId) {
       const l = links.get(linkId);
@@ -136,28 +142,31 @@ function walk(steps: readonly RouteStep[], ctx: TimingContext, band: Band, depar
     const ready = t;
     const waits: Wait[] = [];
     let hours = step.hours[band];
-    if (step.kind === 'leg' && (step.leg.mode === 'ferry' || step.leg.mode === 'sea')) {
+    if (step.kind === 'leg') {
       const leg = step.leg;
-      const effects = [...(ctx.seasonalByPlace.get(leg.from) ?? []), ...(leg.to !== leg.from ? (ctx.seasonalByPlace.get(leg.to) ?? []) : [])].filter((e) =>
-        e.modes.includes(leg.mode),
+      // A port's effect holds for the legs of its modes that start or end there; a link's for the legs over it.
+      const effects = new Set(
+        [...(ctx.seasonalByLink.get(leg.linkId) ?? []), ...(ctx.seasonalByPlace.get(leg.from) ?? []), ...(ctx.seasonalByPlace.get(leg.to) ?? [])].filter((e) =>
+          e.modes.includes(leg.mode),
+        ),
       );
       for (const e of effects) {
         const next = afterSeasonal(e, band, t);
         if (next > t) {
-          const port = e.places.includes(leg.from) ? leg.from : leg.to;
+          const where = e.links.includes(leg.linkId) ? `on ${leg.linkId}` : `at ${e.places.includes(leg.from) ? leg.from : leg.to}`;
           waits.push({
             entry: e.id,
             kind: 'seasonal',
             hours: (next - t) / HOUR_MS,
             message:
               e.effect.kind === 'closed'
-                ? `${e.name}: ${port} is closed; the leg sails when it reopens (${fmtDay(next)})`
-                : `${e.name}: the leg waits at ${port} before sailing (an extra wait for the season, never past its end)`,
+                ? `${e.name}: closed ${where}; the leg starts when it reopens (${fmtDay(next)})`
+                : `${e.name}: the leg waits ${where} before it starts (an extra wait for the season, never past its end)`,
           });
         }
         t = next;
       }
-      const sailing = ctx.sailingsByLink.get(leg.linkId);
+      const sailing = leg.mode === 'ferry' || leg.mode === 'sea' ? ctx.sailingsByLink.get(leg.linkId) : undefined;
       if (sailing?.timetable) {
         const next = nextSailing(sailing, band, t);
         waits.push({

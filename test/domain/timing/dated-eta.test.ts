@@ -86,6 +86,15 @@ describe('dated ETAs on the real data set', async () => {
     assert.deepEqual(datedRoute(r, ctx, at('2027-07-15T00:00:00Z')).applied, []);
   });
 
+  it('Termez → Kabul by road over the Salang: a winter closure only in the high band, nothing in July', () => {
+    const r = planRoutes(prepared, { ...DEFAULT_QUERY, from: 'termez', to: 'kabul', modes: ['rail', 'road'] })[0]!;
+    const road = r.legs.findIndex((l) => l.linkId === 'naibabad--kabul--road');
+    assert.ok(road >= 0, 'the lane takes the Salang road');
+    const winter = datedRoute(r, ctx, at('2027-01-15T00:00:00Z'));
+    assert.deepEqual(winter.applied.map((a) => [a.entry, a.legIndex, a.waitHours]), [['salang-winter-closures', road, { low: 0, typical: 0, high: 48 }]]);
+    assert.deepEqual(datedRoute(r, ctx, at('2027-07-15T00:00:00Z')).applied, []);
+  });
+
   it('a year without a dated holiday is said, not guessed', () => {
     const t = datedRoute(plan('quetta', 'zahedan'), ctx, at('2028-03-20T12:00:00Z'));
     assert.deepEqual(t.applied, []);
@@ -209,6 +218,7 @@ describe('properties of dated routes', () => {
         id: `e-${l.linkId}`,
         name: 'storms',
         places: [l.from],
+        links: [],
         modes: ['ferry' as const],
         window: s.window,
         utcOffset: '+05:00',
