@@ -33,11 +33,12 @@ const InstantInputSchema = z.string().refine((s) => parseInstant(s) !== undefine
 
 export const ETA_DESCRIPTIONS = {
   departAt:
-    'Departure instant, ISO 8601 with a time zone ("2027-07-15T08:00:00Z"). Each route then carries `eta`: departure and arrival windows (low / typical / high) per leg, ' +
-    'per border crossing and for the route, with the waits the calendars of data/calendars/ add (winter storm closures of Caspian ports, ' +
-    'holiday closures of crossings, published sailing days) and which entry applied.',
+    'Departure instant, ISO 8601 with a time zone ("2027-07-15T08:00:00Z"). Each route then carries `eta`: in /v1/routes departure and arrival windows ' +
+    '(low / typical / high) per leg, per border crossing and for the route; in /v1/compare and each /v1/matrix cell the arrival window. Both with the waits ' +
+    'the calendars of data/calendars/ add (winter storm closures of Caspian ports and mountain passes, holiday closures of crossings, published sailing days) ' +
+    'and which entry applied.',
   arriveBy:
-    'Deadline, ISO 8601 with a time zone. Each route then carries `eta.arriveBy`: per band the latest departure (on whole UTC hours) whose arrival in that band ' +
+    'Deadline, ISO 8601 with a time zone. Each route then carries the latest departures (`eta.arriveBy` in /v1/routes, `eta.latestDeparture` in /v1/compare and /v1/matrix): per band the latest departure (on whole UTC hours) whose arrival in that band ' +
     `is at or before the deadline (searched up to ${ARRIVE_BY_HORIZON_DAYS} days back). The high band's is the safe choice.`,
 } as const;
 
