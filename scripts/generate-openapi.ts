@@ -20,6 +20,7 @@ import { loadNetwork } from '../src/domain/network/load-network.js';
 import { PlaceIndex } from '../src/domain/network/place-index.js';
 import { prepareNetwork } from '../src/domain/routing/prepare.js';
 import { loadEmissionFactors } from '../src/domain/emissions/load-emission-factors.js';
+import { loadCalendars } from '../src/domain/calendar/load-calendars.js';
 import { loadScenarios } from '../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../src/http/app.js';
@@ -40,6 +41,7 @@ async function buildOn(dataDir: string) {
     places: new PlaceIndex(network.places),
     scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
     emissionFactors: await loadEmissionFactors(dataDir),
+    calendars: await loadCalendars(dataDir, network),
     logger: pino({ level: 'silent' }),
   });
   await app.ready();

@@ -10,6 +10,7 @@ import { loadNetwork } from './domain/network/load-network.js';
 import { PlaceIndex } from './domain/network/place-index.js';
 import { prepareNetwork } from './domain/routing/prepare.js';
 import { loadEmissionFactors } from './domain/emissions/load-emission-factors.js';
+import { loadCalendars } from './domain/calendar/load-calendars.js';
 import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
@@ -43,10 +44,12 @@ async function main(): Promise<void> {
   let network;
   let scenarioList;
   let emissionFactors;
+  let calendars;
   try {
     network = await loadNetwork(config.dataDir);
     scenarioList = await loadScenarios(config.dataDir, network);
     emissionFactors = await loadEmissionFactors(config.dataDir);
+    calendars = await loadCalendars(config.dataDir, network);
   } catch (err) {
     if (err instanceof InvalidDataError) {
       process.stderr.write(`${err.message}\n`);
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
     if (!ready) logger.warn({ timeoutMs: config.redis.connectTimeoutMs }, 'starting without redis (REDIS_REQUIRED=false); reconnecting in the background');
   }
 
-  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, logger, fleet });
+  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, calendars, logger, fleet });
   if (fleet) {
     const connection = fleet.redis;
     app.addHook('onClose', async () => connection.close());

@@ -4,6 +4,7 @@
  * per request, and the routes. Never listens: src/server.ts does, tests use
  * inject(), scripts/generate-openapi.ts only reads the document.
  */
+import type { Calendars } from '../domain/calendar/calendar-schema.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -38,6 +39,8 @@ export interface AppDeps {
   scenarios: ScenarioRegistry;
   /** data/emission-factors.json, for the CO2 of routes. */
   emissionFactors: EmissionFactors;
+  /** data/calendars/, for dated ETAs (departAt, arriveBy); absent: no calendar entries. */
+  calendars?: Calendars;
   logger: FastifyBaseLogger;
   /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
   fleet?: Fleet | null;

@@ -6,6 +6,7 @@
  * (the exact UTF-8 bytes sent), and a hit skips planning, wire mapping, the
  * response serializer and string encoding alike.
  */
+import type { EtaRequest } from './mappers/route-eta.js';
 import type { Cargo } from '../domain/emissions/cargo.js';
 import type { DomainError } from '../domain/errors.js';
 import type { RouteQuery } from '../domain/routing/route-types.js';
@@ -86,6 +87,8 @@ export interface RouteAnswerOptions {
   geometry: 'geojson' | 'polyline';
   /** Places given as coordinates and what they resolved to: the answer echoes them, so "43.26,76.93" and "Almaty" differ. */
   coordinateMatches: readonly { parameter: string; input: string; place: { id: string; name: string }; distanceKm: number }[];
+  /** Dated ETA asked for (departAt / arriveBy as ms); absent: none. */
+  eta?: EtaRequest | null | undefined;
 }
 
 /** The options of a request that sets none of them. */
@@ -139,6 +142,7 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
     format: options.format,
     geometry: options.geometry,
     coordinateMatches: options.coordinateMatches,
+    eta: options.eta ?? null,
   };
   return JSON.stringify([dataVersion, fields, answer]);
 }

@@ -256,6 +256,28 @@ describe('planner page in Chromium', { skip: skip ? `${CHROMIUM} not found (and 
     await phone.close();
   });
 
+  it('5b. a departure date gives the dated arrival and the calendar waits of /v1/routes', async () => {
+    const dated = await context.newPage();
+    watch(dated);
+    await dated.goto(`${base}/?from=Aktau&to=Baku&departAt=2027-12-15T08:00:00Z`);
+    await dated.waitForSelector('#answer[data-state="done"]', { timeout: 30_000 });
+    assert.equal(await dated.inputValue('#departAt'), '2027-12-15T08:00');
+    const december = await api<RouteResponse>('/v1/routes?from=Aktau&to=Baku&departAt=2027-12-15T08:00:00Z');
+    const when = (t: string) => `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+    const eta = ((await dated.textContent('#summary [data-field="eta"]')) ?? '').replace(/\s+/g, ' ');
+    assert.ok(eta.startsWith(`${when(december.routes[0]!.eta!.arrival!.typical)} typical`), eta);
+    assert.match(eta, /Aktau: winter storm closures/);
+    await dated.fill('#departAt', '2027-07-15T08:00');
+    await dated.getByRole('button', { name: 'Plan route' }).click();
+    await dated.waitForFunction(
+      () => document.querySelector('#answer')?.getAttribute('data-state') === 'done' && document.querySelector('[data-field="eta"]')?.textContent?.includes('no calendar waits'),
+      null,
+      { timeout: 20_000 },
+    );
+    assert.match(dated.url(), /[?&]departAt=2027-07-15T08%3A00%3A00Z(&|$)|[?&]departAt=2027-07-15T08:00:00Z(&|$)/);
+    await dated.close();
+  });
+
   it('6. no console error, page error, failed request or CSP violation', () => {
     assert.deepEqual(problems, []);
   });

@@ -3,6 +3,7 @@
  * with a silent logger, for app.inject() tests. The network is loaded once per
  * test process and shared.
  */
+import { loadCalendars } from '../../src/domain/calendar/load-calendars.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -64,6 +65,8 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
     scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
     // The factors are not network-specific: the fixture uses the data set's.
     emissionFactors: await loadEmissionFactors(REAL_DATA_DIR),
+    // Calendars name the data set's ports and crossings: only the real data set has them.
+    calendars: await loadCalendars(dataDir, network),
     logger,
     ...overrides,
   };

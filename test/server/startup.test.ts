@@ -4,7 +4,7 @@
  * fix (the variable; the file, record and field).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -47,6 +47,27 @@ describe('server start-up', () => {
     assert.match(s.stderr(), /the data set is invalid/);
     assert.match(s.stderr(), /places\/af\.json: record "herat", field "lat": /);
     assert.match(s.stderr(), /places\/af\.json: record "torghundi", field "country": /);
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  it('refuses a broken calendar: exit code 1, the message names file, record and field', async () => {
+    const dir = fixtureCopy();
+    mkdirSync(path.join(dir, 'calendars'));
+    const effect = {
+      id: 'atlantis-storms',
+      name: 'Atlantis storms',
+      places: ['atlantis'],
+      modes: ['ferry'],
+      window: { from: '11-01', to: '13-31' },
+      utcOffset: '+05:00',
+      effect: { kind: 'closed' },
+      sources: [{ source: 'no-such-source', statement: 'none' }],
+    };
+    writeFileSync(path.join(dir, 'calendars/seasonal.json'), JSON.stringify({ about: 'test', effects: [effect] }));
+    const s = spawnServer({ DATA_DIR: dir });
+    assert.equal((await s.exited).code, 1);
+    assert.match(s.stderr(), /the data set is invalid/);
+    assert.match(s.stderr(), /calendars\/seasonal\.json: record "atlantis-storms", field "effects\.0\.window\.to": /);
     rmSync(path.dirname(dir), { recursive: true, force: true });
   });
 

@@ -49,6 +49,16 @@ export function renderSummary(dl, r) {
   row(dl, 'Distance', 'km', `${num(r.distanceKm)} km${modes ? ` (${modes})` : ''}`);
   row(dl, 'Transit time', 'days', days(r.transitDays));
   row(dl, 'Hours', 'hours', `${num(r.transitHours.typical)} h typical (${num(r.transitHours.low)} – ${num(r.transitHours.high)})`);
+  if (r.eta && r.eta.arrival) {
+    const when = (t) => `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+    const waits = r.eta.waits.map((w) => `${w.message} (+${num(w.waitHours.typical)} h typical, ${num(w.waitHours.low)} – ${num(w.waitHours.high)})`);
+    row(
+      dl,
+      'Arrival (UTC)',
+      'eta',
+      `${when(r.eta.arrival.typical)} typical (${when(r.eta.arrival.low)} – ${when(r.eta.arrival.high)})` + (waits.length > 0 ? `; waits: ${waits.join('; ')}` : '; no calendar waits'),
+    );
+  }
   row(dl, 'Countries', 'countries', r.countries.map(countryName).join(' → '));
   row(
     dl,

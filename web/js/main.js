@@ -82,6 +82,8 @@ function readForm() {
     modes: checked('modes'),
     alternatives: Number($('alternatives').value) || defaults.alternatives,
     cargoTonnes: Number($('cargoTonnes').value) || defaults.cargoTonnes,
+    // datetime-local gives "2027-07-15T08:00"; the field is labelled UTC.
+    departAt: $('departAt').value ? `${$('departAt').value.slice(0, 16)}:00Z` : '',
     avoidCountries: checked('avoidCountries'),
     avoidCorridors: checked('avoidCorridors'),
     avoidPlaces: commaItems('avoidPlaces'),
@@ -109,6 +111,7 @@ function writeForm(s) {
   }
   $('alternatives').value = String(s.alternatives);
   $('cargoTonnes').value = String(s.cargoTonnes);
+  $('departAt').value = s.departAt ? s.departAt.slice(0, 16) : '';
   $('avoidPlaces').value = s.avoidPlaces.join(', ');
   $('avoidCrossings').value = s.avoidCrossings.join(', ');
   $('avoidLinks').value = s.avoidLinks.join(', ');
@@ -242,7 +245,7 @@ async function reach() {
   const pairs = [
     ['from', s.from],
     ['maxHours', Math.round(daysBudget * 24 * 10) / 10],
-    ...routePairs({ ...s, from: '', to: '', via: [], avoidCountries: [], avoidPlaces: [], avoidCrossings: [], avoidCorridors: [], avoidLinks: [], alternatives: defaults.alternatives, cargoTonnes: defaults.cargoTonnes }, defaults),
+    ...routePairs({ ...s, from: '', to: '', via: [], avoidCountries: [], avoidPlaces: [], avoidCrossings: [], avoidCorridors: [], avoidLinks: [], alternatives: defaults.alternatives, cargoTonnes: defaults.cargoTonnes, departAt: '' }, defaults),
   ];
   $('reach-summary').textContent = 'Finding reachable places…';
   try {

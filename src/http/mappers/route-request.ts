@@ -40,6 +40,8 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     explain: q.explain === 'true',
     ...(q.format === undefined ? {} : { format: q.format }),
     geometry: q.geometry,
+    ...(q.departAt === undefined ? {} : { departAt: q.departAt }),
+    ...(q.arriveBy === undefined ? {} : { arriveBy: q.arriveBy }),
   };
 }
 

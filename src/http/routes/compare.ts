@@ -15,6 +15,8 @@ import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { splitList } from '../schemas/route-query.js';
 import type { ModeSchema } from '../schemas/route-fields.js';
 import type { z } from 'zod';
+import { EMPTY_CALENDARS } from '../../domain/calendar/calendar-schema.js';
+import { addCompareEta, etaRequest } from '../mappers/route-eta.js';
 
 const EXAMPLE_URL = '/v1/compare?from=Almaty&to=Karachi&scenarios=kz-tm-af-pk-built';
 
@@ -71,7 +73,13 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         cargoTonnes: cargo.tonnes,
         budget: new WorkBudget(deps.config.planBudget),
       });
-      return compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
+      const response = compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
+      const eta = etaRequest(q);
+      if (eta) {
+        const networkOf = (id: string | null) => (id === null ? deps.prepared.network : deps.scenarios.resolve(id).prepared.network);
+        addCompareEta(response, c, networkOf, deps.calendars ?? EMPTY_CALENDARS, eta);
+      }
+      return response;
     },
   );
 };

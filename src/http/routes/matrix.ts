@@ -20,6 +20,8 @@ import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenar
 import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
+import { EMPTY_CALENDARS } from '../../domain/calendar/calendar-schema.js';
+import { addMatrixEta, etaRequest } from '../mappers/route-eta.js';
 
 export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   // Matrices run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
@@ -101,7 +103,10 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           rows.push(matrixRow(net.prepared, source, targets, opts, { budget }));
         }
       }
-      return matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
+      const response = matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
+      const eta = etaRequest(b);
+      if (eta) addMatrixEta(response, net.prepared, opts, sources, targets, deps.calendars ?? EMPTY_CALENDARS, eta, new WorkBudget(deps.config.planBudget));
+      return response;
     },
   );
 };

@@ -33,6 +33,8 @@ import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenar
 import type { RouteAnswerOptions } from '../route-cache.js';
 import { RouteFeatureCollectionSchema } from '../schemas/route-geojson.js';
 import { z } from 'zod';
+import { EMPTY_CALENDARS } from '../../domain/calendar/calendar-schema.js';
+import { etaRequest, routesEta } from '../mappers/route-eta.js';
 
 const TAG = 'routes';
 
@@ -68,6 +70,10 @@ function render(
   };
   Object.assign(request.logFields, { from: query.from, to: query.to, ...log, planMs });
   const response = routeAnswerToWire(net, routes, query, options, deps.emissionFactors);
+  if (options.eta) {
+    const etas = routesEta(routes, prepared.network, deps.calendars ?? EMPTY_CALENDARS, options.eta);
+    response.routes.forEach((r, i) => Object.assign(r, { eta: etas[i] }));
+  }
   return { response, log };
 }
 
@@ -117,6 +123,7 @@ async function answer(
     format: chooseFormat(req.format, request.headers.accept, ['json', 'geojson', 'csv']),
     geometry: req.geometry,
     coordinateMatches: coordinateMatches(req, deps.places),
+    eta: etaRequest(req),
   };
   if (scenario) request.logFields.scenario = scenario.id;
   // The format follows the Accept header when `format` is absent: shared caches must key on it.

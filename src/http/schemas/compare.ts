@@ -8,6 +8,7 @@ import { cargoUnitFields, CargoTonnesQuerySchema, PLANNING_DESCRIPTIONS } from '
 import { DEFAULTS, DESCRIPTIONS, ID_PATTERN, MODES, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
 import { commaList } from './route-query.js';
 import { ScenarioRefSchema } from './route-extras.js';
+import { etaRequestFields, EtaSummarySchema } from './route-eta.js';
 
 /** More ids than scenarios exist is a mistake; this bounds the work of one comparison. */
 export const MAX_COMPARE_SCENARIOS = 20;
@@ -27,6 +28,7 @@ export const CompareQuerySchema = z.strictObject({
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),
   cargoTonnes: CargoTonnesQuerySchema,
   ...cargoUnitFields(true),
+  ...etaRequestFields,
 });
 
 export type CompareQuery = z.output<typeof CompareQuerySchema>;
@@ -44,6 +46,7 @@ export const CompareRouteSchema = z
     kgCo2e: z.number().describe('CO2 equivalent for the cargo, kg (0.1 kg).'),
     co2Scope: z.enum(['TTW', 'WTW']).describe('Scope of the CO2 figure.'),
     places: z.array(PlaceRefSchema).describe('Places passed, in travel order.'),
+    eta: EtaSummarySchema.optional().describe('Dated ETA: present when the request gives departAt or arriveBy.'),
   })
   .meta({ id: 'CompareRoute', description: 'The key figures of the best route under one scenario.' });
 

@@ -5,6 +5,7 @@ import { PlaceRefSchema } from './common.js';
 import { PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 import { DEFAULTS, DESCRIPTIONS, IncludableStatusSchema, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
 import { ScenarioRefSchema } from './route-extras.js';
+import { etaRequestFields, EtaSummarySchema } from './route-eta.js';
 
 export const MatrixRequestSchema = z
   .strictObject({
@@ -23,6 +24,7 @@ export const MatrixRequestSchema = z
     include: z.array(IncludableStatusSchema).default([]).meta({ description: DESCRIPTIONS.include }),
     modes: z.array(ModeSchema).min(1).default(DEFAULTS.modes).meta({ description: DESCRIPTIONS.modes }),
     allowUnscheduled: z.boolean().default(DEFAULTS.allowUnscheduled).meta({ description: DESCRIPTIONS.allowUnscheduled }),
+    ...etaRequestFields,
   })
   .meta({
     id: 'MatrixRequest',
@@ -44,6 +46,7 @@ export const MatrixCellSchema = z
       .number()
       .int()
       .describe('Ferry and sea legs of the route without scheduled sailings (on demand or none); only with allowUnscheduled, else always 0.'),
+    eta: EtaSummarySchema.optional().describe('Dated ETA of the cell\'s best route: present when the request gives departAt or arriveBy.'),
   })
   .meta({
     id: 'MatrixCell',

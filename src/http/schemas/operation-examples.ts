@@ -22,6 +22,7 @@ import { PlaceDetailSchema, PlacePageSchema } from './place.js';
 import { ReachabilityResponseSchema } from './reachability.js';
 import { ResilienceMatrixResponseSchema, ResilienceResponseSchema } from './resilience.js';
 import { ROUTE_EXAMPLE_NAME } from './route-examples.js';
+import { RouteResponseSchema } from './route-response.js';
 import { ReachableFeatureCollectionSchema } from './route-geojson.js';
 import { ScenarioListSchema } from './scenario.js';
 import { SourcePageSchema, SourceSchema } from './source.js';
@@ -104,6 +105,12 @@ const browse = (operationId: string, name: string, url: string, file: string, sc
 });
 
 export const OPERATION_EXAMPLES: readonly OperationExample[] = [
+  {
+    operationId: 'getRoutes',
+    name: 'AktauToBakuDepartingInDecember',
+    request: { method: 'GET', url: '/v1/routes?from=Aktau&to=Baku&departAt=2027-12-15T08:00:00Z&arriveBy=2027-12-24T00:00:00%2B04:00' },
+    answer: { file: 'route-aktau-baku-december.json', mediaType: 'application/json', schema: RouteResponseSchema, shorten: shortenLists, shortened: CUT },
+  },
   {
     operationId: 'getMetrics',
     name: 'DataSetMetrics',

@@ -17,6 +17,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
+import { etaRequestFields } from './route-eta.js';
 import { cargoUnitFields, CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 /** Items of a comma list, trimmed, empty items dropped ("rail, sea," → ["rail", "sea"]). */
@@ -110,6 +111,7 @@ export const RouteQuerySchema = z.strictObject({
   explain: ExplainQuerySchema,
   format: FormatSchema.optional(),
   geometry: GeometrySchema,
+  ...etaRequestFields,
 });
 
 export type RouteQueryParams = z.output<typeof RouteQuerySchema>;

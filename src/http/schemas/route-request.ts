@@ -16,6 +16,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
+import { etaRequestFields } from './route-eta.js';
 import { cargoUnitFields, CargoTonnesBodySchema, FormatSchema, OverlaysBodySchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 const IdSchema = z.string().regex(ID_PATTERN, 'expected an id such as "saraghs--sarakhs"');
@@ -52,6 +53,7 @@ export const RouteRequestSchema = z
     explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),
     format: FormatSchema.optional(),
     geometry: GeometrySchema,
+    ...etaRequestFields,
   })
   .meta({
     id: 'RouteRequest',

@@ -4,6 +4,7 @@
  * it was understood (places resolved to ids) and the data-set version.
  * Units are in the field names (km, hours, days, mm).
  */
+import { RouteEtaSchema } from './route-eta.js';
 import { z } from 'zod';
 import { CitedSourceSchema } from './source.js';
 import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema } from './common.js';
@@ -157,6 +158,7 @@ const DistanceByModeSchema = z
 
 export const RouteSchema = z
   .object({
+    eta: RouteEtaSchema.optional().describe('Dated ETA: present when the request gives departAt or arriveBy.'),
     rank: z.number().int().describe('1 for the best route, 2 for the next, …'),
     distanceKm: z.number().describe('Total length, km (0.1 km).'),
     distanceKmByMode: DistanceByModeSchema,
