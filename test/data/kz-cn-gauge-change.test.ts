@@ -5,7 +5,7 @@
  *
  * Worked by hand from data/: alashankou – dostyk 14 km (1435), dostyk – aktogay
  * 314 km (1520); rail speeds low / typical / high KZ 28.8 / 39.2 / 57.9 km/h,
- * CN 16.8 / 35.4 / 53.9 km/h (a leg runs at the speed of the country it leaves);
+ * CN 16.8 / 39.7 / 58.1 km/h (a leg runs at the speed of the country it leaves);
  * terminal time at origin and destination 4 / 12 / 24 h each;
  * Dostyk dwell CN>KZ 54.4 / 78 / 117 h, KZ>CN 6.8 / 6.8 / 11.4 h; the Dostyk gauge
  * change 4.25 / 4.25 / 9 h is reported but not added.
@@ -38,14 +38,14 @@ describe('Dostyk – Alashankou: gauge change included in the CPMM dwell', () =>
   it('alashankou → aktogay (inbound): dwell 78 h, no gauge-change time', async () => {
     const r = await best('alashankou', 'aktogay');
     assert.deepEqual(r.legs.map((l) => l.linkId), ['dostyk--alashankou', 'dostyk--aktogay']);
-    // running: 14/35.4 + 314/39.2 = 0.3955 + 8.0102 = 8.4057; low 14/53.9 + 314/57.9 = 0.2597 + 5.4231 = 5.6829;
+    // running: 14/39.7 + 314/39.2 = 0.3526 + 8.0102 = 8.3628; low 14/58.1 + 314/57.9 = 0.2410 + 5.4231 = 5.6641;
     // high 14/16.8 + 314/28.8 = 0.8333 + 10.9028 = 11.7361
     assert.deepEqual(r.hoursByComponent.running, { low: 5.7, typical: 8.4, high: 11.7 });
     assert.deepEqual(r.hoursByComponent.borderDwell, { low: 54.4, typical: 78, high: 117 });
     assert.deepEqual(r.hoursByComponent.gaugeChange, { low: 0, typical: 0, high: 0 });
     // terminals at alashankou and aktogay: 2 × 4 / 12 / 24 h
     assert.deepEqual(r.hoursByComponent.terminal, { low: 8, typical: 24, high: 48 });
-    // 5.6829 + 54.4 + 8 = 68.08; 8.4057 + 78 + 24 = 110.41 (114.66 with the change added); 11.7361 + 117 + 48 = 176.74
+    // 5.6641 + 54.4 + 8 = 68.06; 8.3628 + 78 + 24 = 110.36 (114.61 with the change added); 11.7361 + 117 + 48 = 176.74
     assert.deepEqual(r.transitHours, { low: 68.1, typical: 110.4, high: 176.7 });
     assert.deepEqual(r.gaugeBreaks.map((g) => [g.place.id, g.fromGaugeMm, g.toGaugeMm, g.hours, g.crossingId, g.includedInDwell]), [
       ['dostyk', 1435, 1520, DOSTYK_CHANGE, 'dostyk--alashankou', true],
