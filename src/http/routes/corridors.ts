@@ -4,50 +4,33 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
-import { countryParam, paginate } from '../mappers/browse-to-wire.js';
+import { countryParam } from '../mappers/browse-to-wire.js';
 import { corridorToWire } from '../mappers/corridor-to-wire.js';
-import { catalogueFor } from '../mappers/network-catalogue.js';
-import { BROWSE_TAG, ConditionalHeadersSchema, LIMIT_TOO_BIG, NOT_MODIFIED_RESPONSE, validationDoc } from '../schemas/browse-docs.js';
 import { CorridorPageSchema, CorridorQuerySchema, CorridorSchema } from '../schemas/corridor.js';
-import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { registerByIdRoute, suggestFromIds } from './by-id-route.js';
+import { registerByIdRoute, registerListRoute, suggestFromIds } from './browse-route.js';
 
 const DESCRIPTION =
   'A corridor is made of its member links (links whose data names it); `lengthKmByStatus` tells how many of their km run today ' +
   'and how many are under construction, planned, proposed or suspended.';
 
 export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { dataVersion } = deps.network.parameters;
-
-  app.get(
-    '/v1/corridors',
-    {
-      schema: {
-        operationId: 'listCorridors',
-        tags: [BROWSE_TAG],
-        summary: 'List corridors',
-        description:
-          `Named corridors sorted by id, one page at a time as \`{ items, total, limit, offset }\`, filtered by \`country\`. ${DESCRIPTION} ` +
-          CACHING_NOTE,
-        querystring: CorridorQuerySchema,
-        headers: ConditionalHeadersSchema,
-        response: {
-          200: { description: 'One page of corridors.', content: { 'application/json': { schema: CorridorPageSchema } } },
-          304: NOT_MODIFIED_RESPONSE,
-          ...problemResponses('/v1/corridors?limit=500', { VALIDATION_ERROR: validationDoc(LIMIT_TOO_BIG), INTERNAL: INTERNAL_DOC }),
-        },
-      },
+  registerListRoute(app, deps.network, {
+    collection: '/v1/corridors',
+    operationId: 'listCorridors',
+    summary: 'List corridors',
+    description: `Named corridors sorted by id, one page at a time as \`{ items, total, limit, offset }\`, filtered by \`country\`. ${DESCRIPTION}`,
+    querystring: CorridorQuerySchema,
+    limitExampleQuery: 'limit=500',
+    response: { description: 'One page of corridors.', schema: CorridorPageSchema },
+    select: (query) => {
+      const countries = countryParam(query.country);
+      return {
+        tag: { country: countries },
+        matches: (cat) => cat.corridorSummariesById.filter((s) => countries.length === 0 || s.countries.some((k) => countries.includes(k))),
+      };
     },
-    async (request, reply) => {
-      const cat = catalogueFor(deps.network);
-      const { limit, offset } = request.query;
-      const countries = countryParam(request.query.country);
-      if (sendNotModified(request, reply, entityTag(dataVersion, '/v1/corridors', { country: countries, limit, offset }))) return reply;
-      const matches = cat.corridorSummariesById.filter((s) => countries.length === 0 || s.countries.some((k) => countries.includes(k)));
-      return paginate(matches, limit, offset, (s) => corridorToWire(cat, s));
-    },
-  );
+    toWire: corridorToWire,
+  });
 
   registerByIdRoute(app, deps.network, {
     collection: '/v1/corridors',

@@ -2,48 +2,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
 import type { AppDeps } from '../app.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
-import { linkFilterFromQuery, paginate } from '../mappers/browse-to-wire.js';
+import { linkFilterFromQuery } from '../mappers/browse-to-wire.js';
 import { linkToWire } from '../mappers/link-to-wire.js';
-import { catalogueFor } from '../mappers/network-catalogue.js';
-import { BROWSE_TAG, ConditionalHeadersSchema, LIMIT_TOO_BIG, NOT_MODIFIED_RESPONSE, validationDoc } from '../schemas/browse-docs.js';
 import { LinkPageSchema, LinkQuerySchema, LinkSchema } from '../schemas/link.js';
-import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { registerByIdRoute, suggestFromIds } from './by-id-route.js';
+import { registerByIdRoute, registerListRoute, suggestFromIds } from './browse-route.js';
 
 export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { dataVersion } = deps.network.parameters;
-
-  app.get(
-    '/v1/links',
-    {
-      schema: {
-        operationId: 'listLinks',
-        tags: [BROWSE_TAG],
-        summary: 'List links',
-        description:
-          'Links of the network (rail lines, ferries, sea and road legs) with their length, gauge, status, corridors, provenance ' +
-          'and sources, sorted by id, one page at a time as `{ items, total, limit, offset }`. Filters: `mode`, `status`, ' +
-          '`country` (either end), `corridor`; several values of one filter are alternatives, different filters must all hold. ' +
-          CACHING_NOTE,
-        querystring: LinkQuerySchema,
-        headers: ConditionalHeadersSchema,
-        response: {
-          200: { description: 'One page of links.', content: { 'application/json': { schema: LinkPageSchema } } },
-          304: NOT_MODIFIED_RESPONSE,
-          ...problemResponses('/v1/links?status=planned&limit=500', { VALIDATION_ERROR: validationDoc(LIMIT_TOO_BIG), INTERNAL: INTERNAL_DOC }),
-        },
-      },
+  registerListRoute(app, deps.network, {
+    collection: '/v1/links',
+    operationId: 'listLinks',
+    summary: 'List links',
+    description:
+      'Links of the network (rail lines, ferries, sea and road legs) with their length, gauge, status, corridors, provenance ' +
+      'and sources, sorted by id, one page at a time as `{ items, total, limit, offset }`. Filters: `mode`, `status`, ' +
+      '`country` (either end), `corridor`; several values of one filter are alternatives, different filters must all hold.',
+    querystring: LinkQuerySchema,
+    limitExampleQuery: 'status=planned&limit=500',
+    response: { description: 'One page of links.', schema: LinkPageSchema },
+    select: (query) => {
+      const { filter, tagParts } = linkFilterFromQuery(query);
+      return { tag: tagParts, matches: (cat) => filterLinks(cat.linksById, filter, cat.index) };
     },
-    async (request, reply) => {
-      const cat = catalogueFor(deps.network);
-      const { limit, offset } = request.query;
-      const { filter, tagParts } = linkFilterFromQuery(request.query);
-      const etag = entityTag(dataVersion, '/v1/links', { ...tagParts, limit, offset });
-      if (sendNotModified(request, reply, etag)) return reply;
-      return paginate(filterLinks(cat.linksById, filter, cat.index), limit, offset, (l) => linkToWire(cat, l));
-    },
-  );
+    toWire: linkToWire,
+  });
 
   registerByIdRoute(app, deps.network, {
     collection: '/v1/links',

@@ -1,13 +1,9 @@
 /** GET /v1/sources: the source register, paged; GET /v1/sources/{id}: one source with what is quoted from it and who cites it. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
-import { paginate } from '../mappers/browse-to-wire.js';
-import { catalogueFor, type NetworkCatalogue } from '../mappers/network-catalogue.js';
+import type { NetworkCatalogue } from '../mappers/network-catalogue.js';
 import { sourceToWire } from '../mappers/source-to-wire.js';
-import { BROWSE_TAG, ConditionalHeadersSchema, LIMIT_TOO_BIG, NOT_MODIFIED_RESPONSE, validationDoc } from '../schemas/browse-docs.js';
-import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { registerByIdRoute, suggestFromIds } from './by-id-route.js';
+import { registerByIdRoute, registerListRoute, suggestFromIds } from './browse-route.js';
 import { SourcePageSchema, SourceQuerySchema, SourceSchema } from '../schemas/source.js';
 import type { SourceEntry } from '../../domain/network/source-register.js';
 
@@ -18,34 +14,19 @@ const DESCRIPTION =
 const toWire = (cat: NetworkCatalogue, s: SourceEntry) => sourceToWire(s, (cat.citedBy.get(s.id) ?? []).map((r) => ({ ...r })));
 
 export const sourcesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { dataVersion } = deps.network.parameters;
-
-  app.get(
-    '/v1/sources',
-    {
-      schema: {
-        operationId: 'listSources',
-        tags: [BROWSE_TAG],
-        summary: 'List sources',
-        description:
-          `The source register sorted by id, one page at a time as \`{ items, total, limit, offset }\`: address (full, shortened ` +
-          `or descriptive), title, publisher, dates, the statements quoted and the records citing each. ${DESCRIPTION} ${CACHING_NOTE}`,
-        querystring: SourceQuerySchema,
-        headers: ConditionalHeadersSchema,
-        response: {
-          200: { description: 'One page of sources.', content: { 'application/json': { schema: SourcePageSchema } } },
-          304: NOT_MODIFIED_RESPONSE,
-          ...problemResponses('/v1/sources?limit=500', { VALIDATION_ERROR: validationDoc(LIMIT_TOO_BIG), INTERNAL: INTERNAL_DOC }),
-        },
-      },
-    },
-    async (request, reply) => {
-      const cat = catalogueFor(deps.network);
-      const { limit, offset } = request.query;
-      if (sendNotModified(request, reply, entityTag(dataVersion, '/v1/sources', { limit, offset }))) return reply;
-      return paginate(cat.sourcesById, limit, offset, (s) => toWire(cat, s));
-    },
-  );
+  registerListRoute(app, deps.network, {
+    collection: '/v1/sources',
+    operationId: 'listSources',
+    summary: 'List sources',
+    description:
+      `The source register sorted by id, one page at a time as \`{ items, total, limit, offset }\`: address (full, shortened ` +
+      `or descriptive), title, publisher, dates, the statements quoted and the records citing each. ${DESCRIPTION}`,
+    querystring: SourceQuerySchema,
+    limitExampleQuery: 'limit=500',
+    response: { description: 'One page of sources.', schema: SourcePageSchema },
+    select: () => ({ tag: {}, matches: (cat) => cat.sourcesById }),
+    toWire,
+  });
 
   // The register as loaded: built-in entries of the index are not browsable here.
   const sourceById = new Map(deps.network.sources.map((s) => [s.id, s]));
