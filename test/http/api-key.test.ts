@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { parseConfig } from '../../src/config.js';
-import { keyFingerprint } from '../../src/http/plugins/api-key.js';
-import { createLogger, REDACTED } from '../../src/http/plugins/logger.js';
+import { keyFingerprint } from '../../src/http/hooks/api-key.js';
+import { createLogger, REDACTED } from '../../src/http/logger.js';
 import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
 
 const KEY_A = 'key-a-0123456789abcdef';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../src/config.js';
-import { trustProxyOption } from '../../src/http/plugins/security.js';
+import { trustProxyOption } from '../../src/http/hooks/security.js';
 import { buildTestApp } from './helper.js';
 
 const BALANCER = '10.1.2.3';
