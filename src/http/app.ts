@@ -22,7 +22,7 @@ import { installRequestId, requestIdFrom } from './hooks/request-id.js';
 import { registerSecurity, securityServerOptions } from './hooks/security.js';
 import { installDraining } from './hooks/draining.js';
 import { installJsonBodyParser } from './hooks/json-body.js';
-import { frameworkErrorHandler, installProblemHandlers } from './problem.js';
+import { frameworkErrorHandler, installProblemHandlers } from './error-handler.js';
 import { installRequestLog } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { PROBLEM_CODES, problemType, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, problemType, type ProblemCode } from '../../src/http/error-handler.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import type { PreparedNetwork } from '../../src/domain/routing/prepare.js';
 import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';

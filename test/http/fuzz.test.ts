@@ -12,7 +12,7 @@ import '@fastify/swagger';
 import fc from 'fast-check';
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { parseConfig } from '../../src/config.js';
-import { PROBLEM_CODES } from '../../src/http/problem.js';
+import { PROBLEM_CODES } from '../../src/http/error-handler.js';
 import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
 
 /** Runs per property; 8 properties below give several thousand requests in about half a minute on 2 cores. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PLANNING_LIMITS } from '../../src/domain/planning/limits.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { CompareResponseSchema } from '../../src/http/schemas/compare.js';
 import { MatrixResponseSchema } from '../../src/http/schemas/matrix.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';

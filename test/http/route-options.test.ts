@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PLANNING_LIMITS } from '../../src/domain/planning/limits.js';
 import { CSV_COLUMNS } from '../../src/http/mappers/route-csv.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { RouteFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';

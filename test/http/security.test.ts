@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { parseConfig } from '../../src/config.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
 
 /** An app on the fixture with these settings on top of the test defaults. */

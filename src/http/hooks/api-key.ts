@@ -10,7 +10,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendProblem } from '../problem.js';
+import { sendProblem } from '../error-handler.js';
 
 export const API_KEY_HEADER = 'x-api-key';
 export const API_KEY_SCHEME = 'ApiKey';

@@ -1,10 +1,10 @@
 /**
  * The RFC 9457 problem document every error answer uses, and helpers that
  * document error responses for an operation from the code table, so the
- * statuses in the OpenAPI document are the ones problem.ts really sends.
+ * statuses in the OpenAPI document are the ones error-handler.ts really sends.
  */
 import { z } from 'zod';
-import { PROBLEM_CODES, PROBLEM_CODE_LIST, PROBLEM_CONTENT_TYPE, problemType, type ProblemCode } from '../problem.js';
+import { PROBLEM_CODES, PROBLEM_CODE_LIST, PROBLEM_CONTENT_TYPE, problemType, type ProblemCode } from '../error-handler.js';
 import { PlaceRefSchema } from './common.js';
 
 export const ParameterIssueSchema = z
@@ -57,7 +57,7 @@ export interface ProblemDoc {
   extensions?: Record<string, unknown>;
 }
 
-/** Builds a complete example body as problem.ts would send it. */
+/** Builds a complete example body as error-handler.ts would send it. */
 export function problemExample(code: ProblemCode, instance: string, doc: ProblemDoc): ProblemExample {
   const { status, title } = PROBLEM_CODES[code];
   return {

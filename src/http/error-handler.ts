@@ -2,7 +2,8 @@
  * The one place that turns an error into an HTTP answer: RFC 9457
  * application/problem+json with a stable `code`. Route handlers throw
  * (DomainError, validation errors, fastify's own errors) and never build
- * error bodies themselves.
+ * error bodies themselves. The table of problem codes (status and title of
+ * each), which the README lists, lives here too.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
