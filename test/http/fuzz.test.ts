@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { parseConfig } from '../../src/config.js';
 import { PROBLEM_CODES } from '../../src/http/error-handler.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
 /** Runs per property; 8 properties below give several thousand requests in about half a minute on 2 cores. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -42,9 +42,9 @@ let cases = 0;
 /** Answers by status, printed at the end: shows the fuzzing reaches the planner (200), not only validation (400). */
 const byStatus = new Map<number, number>();
 
-before(async () => {
+before(async (ctx) => {
   // Limiter and load shedding off: they would answer 429/503 to the fuzzer's pace, which is not what is tested here.
-  t = await buildTestApp(undefined, {
+  t = await withApp(ctx, undefined, {
     config: parseConfig({ NODE_ENV: 'test', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }),
   });
   app = t.app;
@@ -74,7 +74,6 @@ before(async () => {
 after(async () => {
   const statuses = [...byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(', ');
   console.log(`fuzz: ${cases} HTTP cases run over ${operations.length} documented operations (${statuses})`);
-  await app.close();
 });
 
 // ---- values ---------------------------------------------------------------

@@ -3,19 +3,16 @@
  * hand in test/fixtures/network-small/README.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
 let t: TestApp;
 let app: FastifyInstance;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
   app = t.app;
-});
-after(async () => {
-  await app.close();
 });
 
 async function getRoutes(query: string): Promise<RouteResponse> {
