@@ -72,6 +72,12 @@ export function problemExample(code: ProblemCode, instance: string, doc: Problem
   };
 }
 
+/** The refusals of a JSON request body, the same for every operation that takes one. */
+export const JSON_BODY_DOCS = {
+  PAYLOAD_TOO_LARGE: { when: 'the body is larger than the service accepts', detail: 'The request body is larger than this service accepts.' },
+  UNSUPPORTED_MEDIA_TYPE: { when: 'the body is not sent as application/json', detail: 'Send the request body as application/json.' },
+} as const satisfies Partial<Record<ProblemCode, ProblemDoc>>;
+
 /** The internal-error answer is the same for every operation. */
 export const INTERNAL_DOC: ProblemDoc = {
   when: 'an unexpected fault; the cause is logged, never returned',
