@@ -15,7 +15,7 @@ import { loadEmissionFactors } from '../src/domain/emissions/load-emission-facto
 import { loadScenarios } from '../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../src/http/app.js';
-import { createLogger } from '../src/http/plugins/logger.js';
+import { createLogger } from '../src/http/logger.js';
 
 const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const logger = createLogger(config);

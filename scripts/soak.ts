@@ -25,7 +25,7 @@ import { prepareNetwork } from '../src/domain/routing/prepare.js';
 import { loadScenarios } from '../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../src/http/app.js';
-import { createLogger } from '../src/http/plugins/logger.js';
+import { createLogger } from '../src/http/logger.js';
 
 // ---- autocannon (no bundled types): the part of its API used here ----------
 interface CannonRequest {

@@ -15,7 +15,7 @@ import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
 import { createFleet, type Fleet } from './http/fleet/fleet.js';
-import { createLogger } from './http/plugins/logger.js';
+import { createLogger } from './http/logger.js';
 
 /** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
 const DRAIN_GRACE_MS = 1_000;
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // JSON lines on stdout; X-API-Key and other secrets are redacted (plugins/logger.ts).
+  // JSON lines on stdout; X-API-Key and other secrets are redacted (http/logger.ts).
   const logger = createLogger(config);
   // A fault outside any request: log it as one line and stop, so the orchestrator restarts a clean process.
   process.on('uncaughtException', (err) => {

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, REAL_DATA_DIR } from './http/helper.js';
+import { REAL_DATA_DIR, withApp } from './http/helper.js';
 
 interface CurlExample {
   line: string;
@@ -82,10 +82,9 @@ const examples = readme
   .map(parseCurl);
 
 let app: FastifyInstance;
-before(async () => {
-  app = (await buildTestApp(REAL_DATA_DIR)).app;
+before(async (t) => {
+  app = (await withApp(t, REAL_DATA_DIR)).app;
 });
-after(() => app.close());
 
 describe('README curl examples', () => {
   it('the README has curl examples, each with a localhost URL', () => {

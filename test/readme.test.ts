@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { PROBLEM_CODES } from '../src/http/problem.js';
+import { PROBLEM_CODES } from '../src/http/error-handler.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const table = readme.split('<!-- error-codes:start -->')[1]?.split('<!-- error-codes:end -->')[0] ?? '';

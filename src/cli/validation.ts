@@ -1,10 +1,10 @@
 /**
  * Options checked by the API's own zod schemas, so the command line takes
  * exactly what the API takes; issues are worded as the API words them
- * (http/problem.ts) and named by their option (--avoid-countries).
+ * (http/error-handler.ts) and named by their option (--avoid-countries).
  */
 import type { z } from 'zod';
-import { plainMessage } from '../http/problem.js';
+import { plainMessage } from '../http/error-handler.js';
 import { UsageError } from './args.js';
 
 /** avoidCountries → --avoid-countries; via[2] → --via (item 3). */

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REAL_DATA_DIR } from '../http/helper.js';
-import { planningTestApp } from '../http/planning-helper.js';
+import { withPlanningApp } from '../http/planning-helper.js';
 
 const BIN = fileURLToPath(new URL('../../bin/corridor-route-planner.js', import.meta.url));
 const MISSING_DIR = fileURLToPath(new URL('./no-such-data-folder', import.meta.url));
@@ -45,11 +45,8 @@ function spawnCli(args: readonly string[]): Promise<Run> {
 }
 
 let api: FastifyInstance;
-before(async () => {
-  ({ app: api } = await planningTestApp(REAL_DATA_DIR));
-});
-after(async () => {
-  await api.close();
+before(async (t) => {
+  ({ app: api } = await withPlanningApp(t, REAL_DATA_DIR));
 });
 
 async function apiGet(url: string) {

@@ -3,18 +3,15 @@
  * `Türkmenbaşy` (it used to answer 404), a Cyrillic name and a UN/LOCODE.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { RouteResponseSchema } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from '../http/helper.js';
-import { planningTestApp } from '../http/planning-helper.js';
+import { withPlanningApp } from '../http/planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0' }));
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t, REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0' }));
 });
 
 describe('README lookup examples on the real network', () => {

@@ -5,21 +5,18 @@
  * leaking into the base network, and the matrix's shape and nulls.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { CompareResponseSchema } from '../../src/http/schemas/compare.js';
 import { MatrixResponseSchema } from '../../src/http/schemas/matrix.js';
 import { RouteResponseSchema } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from '../http/helper.js';
-import { planningTestApp } from '../http/planning-helper.js';
+import { withPlanningApp } from '../http/planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
+before(async (t) => {
   // No answer cache: a repeated question must be planned again, so a scenario leaking into the base would show.
-  ({ app } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0' }));
-});
-after(async () => {
-  await app.close();
+  ({ app } = await withPlanningApp(t, REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0' }));
 });
 
 const get = (url: string) => app.inject({ method: 'GET', url });

@@ -22,14 +22,14 @@ before(async () => {
 });
 
 function best(scenario: string | undefined, from: string, to: string, extra: Partial<RouteQuery> = {}): Route {
-  const r = reg.resolve(scenario);
+  const r = reg.networkFor(scenario);
   const routes = planRoutes(r.prepared, { ...DEFAULT_QUERY, include: r.include, from, to, ...extra });
   assert.ok(routes[0], 'expected a route');
   return routes[0];
 }
 
 function noRoute(scenario: string | undefined, from: string, to: string, extra: Partial<RouteQuery> = {}): void {
-  const r = reg.resolve(scenario);
+  const r = reg.networkFor(scenario);
   assert.throws(
     () => planRoutes(r.prepared, { ...DEFAULT_QUERY, include: r.include, from, to, ...extra }),
     (e: unknown) => e instanceof DomainError && e.code === 'NO_ROUTE',
@@ -123,7 +123,7 @@ describe('named scenarios on the real network', () => {
   });
 
   it('the base network is untouched after every scenario has been prepared', () => {
-    for (const s of reg.list()) reg.resolve(s.id);
+    for (const s of reg.list()) reg.networkFor(s.id);
     assert.equal(reg.base.network.links.find((l) => l.id === 'spin-boldak--chaman')?.status, 'proposed');
     assert.equal(reg.base.network.crossings.find((c) => c.id === 'spin-boldak--chaman--rail')?.status, 'planned');
     assert.equal(reg.base.network.links.find((l) => l.id === 'khash--chabahar')?.status, 'under-construction');

@@ -5,20 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parseConfig } from '../../src/config.js';
-import { keyFingerprint } from '../../src/http/plugins/api-key.js';
-import { createLogger, REDACTED } from '../../src/http/plugins/logger.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { keyFingerprint } from '../../src/http/hooks/api-key.js';
+import { createLogger, REDACTED } from '../../src/http/logger.js';
+import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
 const KEY_A = 'key-a-0123456789abcdef';
 const KEY_B = 'key-b-fedcba9876543210';
 
 let t: TestApp;
-before(async () => {
-  t = await buildTestApp(undefined, { config: parseConfig({ NODE_ENV: 'test', API_KEYS: `${KEY_A},${KEY_B}` }) });
+before(async (ctx) => {
+  t = await withApp(ctx, undefined, { config: parseConfig({ NODE_ENV: 'test', API_KEYS: `${KEY_A},${KEY_B}` }) });
 });
-after(() => t.app.close());
 
 describe('API keys configured', () => {
   it('accepts every configured key on /v1 routes', async () => {
@@ -76,13 +75,9 @@ describe('API keys configured', () => {
 });
 
 describe('API keys not configured', () => {
-  it('leaves /v1 open', async () => {
-    const open = await buildTestApp();
-    try {
-      assert.equal((await open.app.inject({ method: 'GET', url: '/v1/info' })).statusCode, 200);
-    } finally {
-      await open.app.close();
-    }
+  it('leaves /v1 open', async (ctx) => {
+    const open = await withApp(ctx);
+    assert.equal((await open.app.inject({ method: 'GET', url: '/v1/info' })).statusCode, 200);
   });
 });
 

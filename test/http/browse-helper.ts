@@ -1,7 +1,7 @@
 /** Shared checks for the network-browsing endpoint tests. */
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { PROBLEM_TYPE } from './helper.js';
 

@@ -1,18 +1,15 @@
 /** ETag, Cache-Control and 304 on the network-browsing endpoints, and the caching module itself. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { CACHE_CONTROL, entityTag, ifNoneMatchMatches, normaliseQuery } from '../../src/http/caching.js';
-import { buildTestApp, type TestApp } from './helper.js';
+import { type TestApp, withApp } from './helper.js';
 
 let t: TestApp;
 let app: FastifyInstance;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
   app = t.app;
-});
-after(async () => {
-  await app.close();
 });
 
 const CACHED_URLS = [
@@ -73,17 +70,13 @@ describe('caching of the browsing answers', () => {
     assert.equal(new Set(tags).size, tags.length);
   });
 
-  it('changes the ETag when the data version changes, so a new data set is never answered 304', async () => {
+  it('changes the ETag when the data version changes, so a new data set is never answered 304', async (ctx) => {
     const network = { ...t.deps.network, parameters: { ...t.deps.network.parameters, dataVersion: 'fixture-2' } };
-    const other = await buildTestApp(undefined, { network });
-    try {
-      const oldTag = await etagOf('/v1/corridors');
-      assert.notEqual(await etagOf('/v1/corridors', other.app), oldTag);
-      const res = await other.app.inject({ method: 'GET', url: '/v1/corridors', headers: { 'if-none-match': oldTag } });
-      assert.equal(res.statusCode, 200);
-    } finally {
-      await other.app.close();
-    }
+    const other = await withApp(ctx, undefined, { network });
+    const oldTag = await etagOf('/v1/corridors');
+    assert.notEqual(await etagOf('/v1/corridors', other.app), oldTag);
+    const res = await other.app.inject({ method: 'GET', url: '/v1/corridors', headers: { 'if-none-match': oldTag } });
+    assert.equal(res.statusCode, 200);
   });
 
   it('does not cache errors', async () => {

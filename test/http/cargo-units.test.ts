@@ -4,18 +4,15 @@
  * so diesel: TTW 0.03159 + WTT 0.00691 kg CO2e/tkm).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CompareResponseSchema } from '../../src/http/schemas/compare.js';
 import { RouteResponseSchema } from '../../src/http/schemas/route-response.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp());
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t));
 });
 
 const route = async (qs: string) => {

@@ -1,18 +1,15 @@
 /** GET /v1/border-crossings and /v1/corridors (lists and by id) on the small fixture, figures from its README. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { CorridorPageSchema, CorridorSchema } from '../../src/http/schemas/corridor.js';
 import { CrossingPageSchema, CrossingSchema } from '../../src/http/schemas/crossing.js';
 import { badParameters, expectProblem, itemIds } from './browse-helper.js';
-import { buildTestApp } from './helper.js';
+import { withApp } from './helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  app = (await buildTestApp()).app;
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  app = (await withApp(t)).app;
 });
 
 async function get(url: string): Promise<unknown> {

@@ -4,21 +4,18 @@
  * offending parameter.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { PROBLEM_CODES, problemType, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, problemType, type ProblemCode } from '../../src/http/error-handler.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import type { PreparedNetwork } from '../../src/domain/routing/prepare.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
 let t: TestApp;
 let app: FastifyInstance;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
   app = t.app;
-});
-after(async () => {
-  await app.close();
 });
 
 /** Checks the problem envelope and returns the body. */
@@ -157,7 +154,7 @@ describe('malformed and refused requests', () => {
 });
 
 describe('internal errors', () => {
-  it('answers 500 with a generic message, logs the real error, and leaks nothing', async () => {
+  it('answers 500 with a generic message, logs the real error, and leaks nothing', async (ctx) => {
     const secret = 'secret-detail /srv/app/src/domain/routing/plan-routes.ts';
     // Any read of the prepared routing graph fails, whichever part the planner reads first.
     const graphParts = new Set<string | symbol>(['graph', 'edgeList', 'traversals', 'transitions', 'statesAt']);
@@ -167,18 +164,14 @@ describe('internal errors', () => {
         return Reflect.get(target, prop, receiver) as unknown;
       },
     }) as PreparedNetwork;
-    const b = await buildTestApp(undefined, { prepared: broken });
-    try {
-      const res = await b.app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi' });
-      const body = expectProblem(res, 'INTERNAL');
-      assert.doesNotMatch(res.body, /secret|\/srv\/|plan-routes|at .*\.ts/);
-      assert.equal(Object.keys(body).sort().join(','), 'code,detail,instance,requestId,status,title,type');
-      const logged = b.logs.find((l) => l.msg === 'request failed');
-      assert.ok(logged, 'the real error is logged');
-      assert.match(JSON.stringify(logged.err), /secret-detail/);
-      assert.equal(logged.reqId, body.requestId);
-    } finally {
-      await b.app.close();
-    }
+    const b = await withApp(ctx, undefined, { prepared: broken });
+    const res = await b.app.inject({ method: 'GET', url: '/v1/routes?from=mary&to=karachi' });
+    const body = expectProblem(res, 'INTERNAL');
+    assert.doesNotMatch(res.body, /secret|\/srv\/|plan-routes|at .*\.ts/);
+    assert.equal(Object.keys(body).sort().join(','), 'code,detail,instance,requestId,status,title,type');
+    const logged = b.logs.find((l) => l.msg === 'request failed');
+    assert.ok(logged, 'the real error is logged');
+    assert.match(JSON.stringify(logged.err), /secret-detail/);
+    assert.equal(logged.reqId, body.requestId);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { loadCalendars } from '../../src/domain/calendar/load-calendars.js';
 import { fileURLToPath } from 'node:url';
+import type { SuiteContext, TestContext } from 'node:test';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { parseConfig } from '../../src/config.js';
@@ -73,6 +74,20 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
   const app = await buildApp(deps);
   await app.ready();
   return { app, deps, logs };
+}
+
+/**
+ * buildTestApp, closed when `t` is done: a test's context closes it after that
+ * test, the context a top-level before() hook receives after the file's last
+ * test. (A describe block's hooks get a suite context, which has no after() on
+ * Node 20: such suites close their app in their own after hook.)
+ */
+export async function withApp(t: TestContext | SuiteContext, dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  // The hook types say either context; only a test context can close the app.
+  if (!('after' in t)) throw new Error('withApp: a describe block\'s hooks get a suite context, which cannot close the app');
+  const built = await buildTestApp(dataDir, overrides);
+  t.after(() => built.app.close());
+  return built;
 }
 
 export const PROBLEM_TYPE = /^application\/problem\+json/;

@@ -1,17 +1,14 @@
 /** GET /v1/links and /v1/links/{id} on the small fixture (links drawn in its README). */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { LinkPageSchema, LinkSchema, type LinkPage, type WireLink } from '../../src/http/schemas/link.js';
 import { badParameters, expectProblem, itemIds } from './browse-helper.js';
-import { buildTestApp } from './helper.js';
+import { withApp } from './helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  app = (await buildTestApp()).app;
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  app = (await withApp(t)).app;
 });
 
 async function page(query: string): Promise<LinkPage> {

@@ -5,17 +5,16 @@
  * allowUnscheduled, every reached cell counts the unscheduled legs it uses.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { MatrixResponseSchema } from '../../src/http/schemas/matrix.js';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp(REAL_DATA_DIR));
+before(async (t) => {
+  ({ app } = await withPlanningApp(t, REAL_DATA_DIR));
 });
-after(() => app.close());
 
 const matrix = async (payload: Record<string, unknown>) => {
   const res = await app.inject({ method: 'POST', url: '/v1/matrix', payload });

@@ -4,23 +4,19 @@
  * three 50 × 142 matrices (the event loop only waits for messages).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let pooled: FastifyInstance;
 let inline: FastifyInstance;
 let ids: string[];
-before(async () => {
+before(async (t) => {
   let deps;
-  ({ app: pooled, deps } = await planningTestApp(REAL_DATA_DIR, { PLAN_WORKERS: '1', PLAN_DEADLINE_MS: '60000' }));
-  ({ app: inline } = await planningTestApp(REAL_DATA_DIR, { PLAN_DEADLINE_MS: '60000' }));
+  ({ app: pooled, deps } = await withPlanningApp(t, REAL_DATA_DIR, { PLAN_WORKERS: '1', PLAN_DEADLINE_MS: '60000' }));
+  ({ app: inline } = await withPlanningApp(t, REAL_DATA_DIR, { PLAN_DEADLINE_MS: '60000' }));
   ids = deps.network.places.map((p) => p.id);
-});
-after(async () => {
-  await pooled.close();
-  await inline.close();
 });
 
 const matrix = (app: FastifyInstance, k: number, scenario?: string) =>

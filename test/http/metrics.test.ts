@@ -1,7 +1,7 @@
 /** /metrics: Prometheus text with request, planning and data-set metrics, one registry per app. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, type TestApp } from './helper.js';
+import { before, describe, it } from 'node:test';
+import { type TestApp, withApp } from './helper.js';
 
 /** The value of the sample whose name and labels are exactly `series`, or undefined. */
 function sample(text: string, series: string): number | undefined {
@@ -12,10 +12,9 @@ function sample(text: string, series: string): number | undefined {
 }
 
 let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
 });
-after(() => t.app.close());
 
 describe('GET /metrics', () => {
   it('answers in the Prometheus text format', async () => {
@@ -64,13 +63,9 @@ describe('GET /metrics', () => {
     assert.equal(sample(text, 'corridor_route_plan_duration_seconds_count{objective="fastest",outcome="ok"}'), 1);
   });
 
-  it('keeps one registry per app, so two apps in one process count apart', async () => {
-    const other = await buildTestApp();
-    try {
-      const text = (await other.app.inject({ method: 'GET', url: '/metrics' })).body;
-      assert.equal(sample(text, 'corridor_http_requests_total{method="GET",route="/v1/routes",status_code="200"}'), undefined);
-    } finally {
-      await other.app.close();
-    }
+  it('keeps one registry per app, so two apps in one process count apart', async (ctx) => {
+    const other = await withApp(ctx);
+    const text = (await other.app.inject({ method: 'GET', url: '/metrics' })).body;
+    assert.equal(sample(text, 'corridor_http_requests_total{method="GET",route="/v1/routes",status_code="200"}'), undefined);
   });
 });

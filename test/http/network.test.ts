@@ -1,21 +1,18 @@
 /** GET /v1/network: GeoJSON of the small fixture network. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../../src/domain/network/schema.js';
 import { NetworkFeatureCollectionSchema, type NetworkFeatureCollection } from '../../src/http/schemas/network-geojson.js';
 import { badParameters } from './browse-helper.js';
-import { buildTestApp } from './helper.js';
+import { withApp } from './helper.js';
 
 let app: FastifyInstance;
 let net: Network;
-before(async () => {
-  const t = await buildTestApp();
+before(async (ctx) => {
+  const t = await withApp(ctx);
   app = t.app;
   net = t.deps.network;
-});
-after(async () => {
-  await app.close();
 });
 
 async function geo(query: string): Promise<NetworkFeatureCollection> {

@@ -9,27 +9,24 @@
  * load (a wall-clock figure): it is measured in `npm run bench`, not here.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 const DEADLINE_MS = 1000;
 let app: FastifyInstance;
 let base: string;
 let placeIds: string[];
 
-before(async () => {
+before(async (t) => {
   let deps;
-  ({ app, deps } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_DEADLINE_MS: String(DEADLINE_MS) }));
+  ({ app, deps } = await withPlanningApp(t, REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_DEADLINE_MS: String(DEADLINE_MS) }));
   placeIds = deps.network.places.map((p) => p.id);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   assert.ok(address && typeof address === 'object');
   base = `http://127.0.0.1:${address.port}`;
-});
-after(async () => {
-  await app.close();
 });
 
 // The question that ran for 88 s on the first network. Since Türkiye past Kars, the Lake Van ferry and Razi are in
@@ -109,20 +106,16 @@ test('the 88-second question is answered, and refused at once where no route can
   assert.ok(Math.max(...health) < slowestMatrix, 'a /health probe waited for a whole matrix');
 });
 
-test('a question over its work budget gets 422 BUDGET_EXCEEDED naming the limit and how to ask a cheaper one', async () => {
-  const { app: small } = await planningTestApp(REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_MAX_SPUR_SEARCHES: '5', PLAN_DEADLINE_MS: '1000' });
-  try {
-    const res = await small.inject({ method: 'GET', url: '/v1/routes?from=almaty&to=karachi&alternatives=5&maxOverlap=1' });
-    assert.equal(res.statusCode, 422, res.body);
-    const body = res.json() as { code: string; limit: string; value: number; detail: string };
-    assert.equal(body.code, 'BUDGET_EXCEEDED');
-    assert.equal(body.limit, 'spurSearches');
-    assert.equal(body.value, 5);
-    assert.match(body.detail, /fewer alternatives/);
-    const info = (await small.inject({ method: 'GET', url: '/v1/info' })).json() as { limits: { planDeadlineMs: number; planMaxSpurSearches: number } };
-    assert.equal(info.limits.planDeadlineMs, 1000);
-    assert.equal(info.limits.planMaxSpurSearches, 5);
-  } finally {
-    await small.close();
-  }
+test('a question over its work budget gets 422 BUDGET_EXCEEDED naming the limit and how to ask a cheaper one', async (t) => {
+  const { app: small } = await withPlanningApp(t, REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_MAX_SPUR_SEARCHES: '5', PLAN_DEADLINE_MS: '1000' });
+  const res = await small.inject({ method: 'GET', url: '/v1/routes?from=almaty&to=karachi&alternatives=5&maxOverlap=1' });
+  assert.equal(res.statusCode, 422, res.body);
+  const body = res.json() as { code: string; limit: string; value: number; detail: string };
+  assert.equal(body.code, 'BUDGET_EXCEEDED');
+  assert.equal(body.limit, 'spurSearches');
+  assert.equal(body.value, 5);
+  assert.match(body.detail, /fewer alternatives/);
+  const info = (await small.inject({ method: 'GET', url: '/v1/info' })).json() as { limits: { planDeadlineMs: number; planMaxSpurSearches: number } };
+  assert.equal(info.limits.planDeadlineMs, 1000);
+  assert.equal(info.limits.planMaxSpurSearches, 5);
 });

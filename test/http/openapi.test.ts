@@ -16,7 +16,7 @@ import {
   generateRouteExampleText,
   OPENAPI_PATH,
 } from '../../scripts/generate-openapi.js';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from '../../src/http/problem.js';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from '../../src/http/error-handler.js';
 import { examplePath, OPERATION_EXAMPLES, readSavedAnswer, shortenLists } from '../../src/http/schemas/operation-examples.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_PATH } from '../../src/http/schemas/route-examples.js';

@@ -4,10 +4,18 @@
  * and a busy test machine must not turn them into 503s, 429s or
  * BUDGET_EXCEEDED (each is tested on its own elsewhere).
  */
+import type { SuiteContext, TestContext } from 'node:test';
 import { parseConfig } from '../../src/config.js';
-import { buildTestApp, FIXTURE_DIR, type TestApp } from './helper.js';
+import { buildTestApp, FIXTURE_DIR, withApp, type TestApp } from './helper.js';
+
+const planningConfig = (dataDir: string, extraEnv: Record<string, string>) =>
+  parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '0', PLAN_DEADLINE_MS: '60000', ...extraEnv });
 
 export function planningTestApp(dataDir: string = FIXTURE_DIR, extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const config = parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '0', PLAN_DEADLINE_MS: '60000', ...extraEnv });
-  return buildTestApp(dataDir, { config });
+  return buildTestApp(dataDir, { config: planningConfig(dataDir, extraEnv) });
+}
+
+/** planningTestApp, closed when `t` is done (see withApp). */
+export function withPlanningApp(t: TestContext | SuiteContext, dataDir: string = FIXTURE_DIR, extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  return withApp(t, dataDir, { config: planningConfig(dataDir, extraEnv) });
 }

@@ -4,10 +4,10 @@
  * every error and limit.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PLANNING_LIMITS } from '../../src/domain/planning/limits.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { CompareResponseSchema } from '../../src/http/schemas/compare.js';
 import { MatrixResponseSchema } from '../../src/http/schemas/matrix.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
@@ -16,14 +16,11 @@ import { insideConvex } from '../../src/domain/network/hull.js';
 import { ReachableFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import { ScenarioListSchema, ScenarioSchema } from '../../src/http/schemas/scenario.js';
 import { PROBLEM_TYPE } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp());
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t));
 });
 
 /** Diesel rail well-to-wheel, kg CO2e/tkm: TTW 0.03159 + WTT 0.00691. */

@@ -1,15 +1,14 @@
 /** Request ids: a valid X-Request-Id is kept, anything else replaced by a UUID; echoed and logged. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTestApp, type TestApp } from './helper.js';
+import { before, describe, it } from 'node:test';
+import { type TestApp, withApp } from './helper.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let t: TestApp;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
 });
-after(() => t.app.close());
 
 describe('request ids', () => {
   it('echoes a valid X-Request-Id in the header, the log line and a problem body', async () => {

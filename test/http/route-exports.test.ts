@@ -10,7 +10,7 @@
  * rounded total by at most 0.05 h per figure; the check allows exactly that.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../src/domain/errors.js';
 import { DEFAULT_QUERY } from '../../src/domain/routing/defaults.js';
@@ -24,15 +24,12 @@ import { planningNetwork } from '../../src/http/mappers/scenario-request.js';
 import { RouteFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import type { RouteResponse } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
 let deps: AppDeps;
-before(async () => {
-  ({ app, deps } = await planningTestApp(REAL_DATA_DIR));
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app, deps } = await withPlanningApp(t, REAL_DATA_DIR));
 });
 
 const PLACES = ['alashankou', 'almaty', 'tashkent', 'aktau', 'baku', 'poti', 'bandar-abbas', 'kiamari', 'gwadar', 'herat', 'nhava-sheva', 'turkmenbashi'];

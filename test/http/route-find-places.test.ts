@@ -5,7 +5,7 @@
  * its README) and, for Almaty → Gwadar, on the real data.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { greatCircleKm } from '../../src/domain/network/geo.js';
 import { COORDINATE_SNAP_KM } from '../../src/domain/network/place-index.js';
@@ -13,17 +13,13 @@ import { decodePolyline } from '../../src/http/mappers/polyline.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
 let real: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp());
-  ({ app: real } = await planningTestApp(REAL_DATA_DIR));
-});
-after(async () => {
-  await app.close();
-  await real.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t));
+  ({ app: real } = await withPlanningApp(t, REAL_DATA_DIR));
 });
 
 async function routes(a: FastifyInstance, query: string): Promise<RouteResponse> {

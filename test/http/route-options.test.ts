@@ -5,23 +5,20 @@
  * test/fixtures/network-small/README.md (routes I, II, III).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PLANNING_LIMITS } from '../../src/domain/planning/limits.js';
 import { CSV_COLUMNS } from '../../src/http/mappers/route-csv.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { RouteFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
 import { PROBLEM_TYPE } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp());
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t));
 });
 
 /** Fixture rail links record no electrification: diesel, kg CO2e per tonne-km (data/emission-factors.json). */

@@ -4,19 +4,16 @@
  * asked; the flag is echoed, validated as a word, and keyed in the route cache.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ProblemSchema } from '../../src/http/schemas/problem.js';
 import { RouteResponseSchema } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-before(async () => {
-  ({ app } = await planningTestApp(REAL_DATA_DIR));
-});
-after(async () => {
-  await app.close();
+before(async (t) => {
+  ({ app } = await withPlanningApp(t, REAL_DATA_DIR));
 });
 
 const get = (q: string) => app.inject({ method: 'GET', url: `/v1/routes?${q}` });

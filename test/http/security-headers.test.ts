@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HELMET_OPTIONS } from '../../src/http/plugins/security.js';
+import { HELMET_OPTIONS } from '../../src/http/hooks/security.js';
 import { buildTestApp, type TestApp } from './helper.js';
 
 /** Response headers of GET / on a bare fastify answering "ok", with @fastify/helmet registered or not. */

@@ -6,15 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { parseConfig } from '../../src/config.js';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/http/problem.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
+import { buildTestApp, PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
-/** An app on the fixture with these settings on top of the test defaults. */
-function appWith(env: Record<string, string>): Promise<TestApp> {
-  return buildTestApp(undefined, { config: parseConfig({ NODE_ENV: 'test', ...env }) });
+/** An app on the fixture with these settings on top of the test defaults; a test context closes it when done. */
+function appWith(t: TestContext | null, env: Record<string, string>): Promise<TestApp> {
+  const overrides = { config: parseConfig({ NODE_ENV: 'test', ...env }) };
+  return t === null ? buildTestApp(undefined, overrides) : withApp(t, undefined, overrides);
 }
 
 function expectProblem(res: LightMyRequestResponse, code: ProblemCode): void {
@@ -39,7 +40,7 @@ function cspDirectives(header: unknown): Map<string, string[]> {
 describe('security headers and the documentation UI', () => {
   let t: TestApp;
   before(async () => {
-    t = await appWith({});
+    t = await appWith(null, {});
   });
   after(() => t.app.close());
 
@@ -95,18 +96,14 @@ describe('security headers and the documentation UI', () => {
     assert.deepEqual(doc.paths['/health']?.get?.security, []);
   });
 
-  it('with API_KEYS set, the served document requires the key on /v1 operations only', async () => {
-    const keyed = await appWith({ API_KEYS: 'k1-0123456789abcdef' });
-    try {
-      const doc = (await keyed.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
-        paths: Record<string, Record<string, { security?: unknown }>>;
-      };
-      assert.deepEqual(doc.paths['/v1/routes']?.get?.security, [{ ApiKey: [] }]);
-      assert.deepEqual(doc.paths['/v1/places']?.get?.security, [{ ApiKey: [] }]);
-      assert.deepEqual(doc.paths['/health']?.get?.security, []);
-    } finally {
-      await keyed.app.close();
-    }
+  it('with API_KEYS set, the served document requires the key on /v1 operations only', async (ctx) => {
+    const keyed = await appWith(ctx, { API_KEYS: 'k1-0123456789abcdef' });
+    const doc = (await keyed.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+    assert.deepEqual(doc.paths['/v1/routes']?.get?.security, [{ ApiKey: [] }]);
+    assert.deepEqual(doc.paths['/v1/places']?.get?.security, [{ ApiKey: [] }]);
+    assert.deepEqual(doc.paths['/health']?.get?.security, []);
   });
 
   it('answers with no CORS headers when CORS_ORIGINS is empty', async () => {
@@ -120,7 +117,7 @@ describe('CORS', () => {
   const ALLOWED = 'https://maps.example.org';
   let t: TestApp;
   before(async () => {
-    t = await appWith({ CORS_ORIGINS: `${ALLOWED},http://localhost:8080` });
+    t = await appWith(null, { CORS_ORIGINS: `${ALLOWED},http://localhost:8080` });
   });
   after(() => t.app.close());
 
@@ -167,7 +164,7 @@ describe('CORS', () => {
 describe('rate limiting', () => {
   let t: TestApp;
   before(async () => {
-    t = await appWith({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
+    t = await appWith(null, { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
   });
   after(() => t.app.close());
 
@@ -198,40 +195,32 @@ describe('rate limiting', () => {
 });
 
 describe('body limit', () => {
-  it('answers 413 problem+json for a body above BODY_LIMIT_BYTES', async () => {
-    const t = await appWith({ BODY_LIMIT_BYTES: '1024' });
-    try {
-      const small = await t.app.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'mary', to: 'karachi' } });
-      assert.equal(small.statusCode, 200);
-      const big = await t.app.inject({
-        method: 'POST',
-        url: '/v1/routes',
-        payload: { from: 'mary', to: 'karachi', avoidLinks: Array.from({ length: 200 }, (_, i) => `link-${i}`) },
-      });
-      expectProblem(big, 'PAYLOAD_TOO_LARGE');
-    } finally {
-      await t.app.close();
-    }
+  it('answers 413 problem+json for a body above BODY_LIMIT_BYTES', async (ctx) => {
+    const t = await appWith(ctx, { BODY_LIMIT_BYTES: '1024' });
+    const small = await t.app.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'mary', to: 'karachi' } });
+    assert.equal(small.statusCode, 200);
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/v1/routes',
+      payload: { from: 'mary', to: 'karachi', avoidLinks: Array.from({ length: 200 }, (_, i) => `link-${i}`) },
+    });
+    expectProblem(big, 'PAYLOAD_TOO_LARGE');
   });
 });
 
 describe('load shedding', () => {
-  it('answers 503 problem+json with Retry-After when saturated, while /health still answers', async () => {
+  it('answers 503 problem+json with Retry-After when saturated, while /health still answers', async (ctx) => {
     // 1 byte of heap is always exceeded: the process counts as saturated from the first sample (every 1 s).
-    const t = await appWith({ MAX_HEAP_USED_BYTES: '1', MAX_EVENT_LOOP_DELAY_MS: '0' });
-    try {
-      let res = await t.app.inject({ method: 'GET', url: '/v1/info' });
-      for (let waited = 0; res.statusCode !== 503 && waited < 3000; waited += 100) {
-        await new Promise((r) => setTimeout(r, 100));
-        res = await t.app.inject({ method: 'GET', url: '/v1/info' });
-      }
-      expectProblem(res, 'SERVICE_UNAVAILABLE');
-      assert.equal(res.headers['retry-after'], '10');
-      assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
-      assert.equal((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode, 200);
-    } finally {
-      await t.app.close();
+    const t = await appWith(ctx, { MAX_HEAP_USED_BYTES: '1', MAX_EVENT_LOOP_DELAY_MS: '0' });
+    let res = await t.app.inject({ method: 'GET', url: '/v1/info' });
+    for (let waited = 0; res.statusCode !== 503 && waited < 3000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await t.app.inject({ method: 'GET', url: '/v1/info' });
     }
+    expectProblem(res, 'SERVICE_UNAVAILABLE');
+    assert.equal(res.headers['retry-after'], '10');
+    assert.equal((await t.app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode, 200);
   });
 });
 
@@ -260,7 +249,7 @@ describe('socket-level refusals', () => {
   let app: FastifyInstance;
   let port: number;
   before(async () => {
-    const t = await appWith({ REQUEST_TIMEOUT_MS: '300' });
+    const t = await appWith(null, { REQUEST_TIMEOUT_MS: '300' });
     app = t.app;
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;

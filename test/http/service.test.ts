@@ -1,19 +1,16 @@
 /** Probes, /v1/info and the documentation UI. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { InfoSchema } from '../../src/http/schemas/info.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp } from './helper.js';
+import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
 
 let t: TestApp;
 let app: FastifyInstance;
-before(async () => {
-  t = await buildTestApp();
+before(async (ctx) => {
+  t = await withApp(ctx);
   app = t.app;
-});
-after(async () => {
-  await app.close();
 });
 
 describe('probes', () => {
@@ -29,17 +26,13 @@ describe('probes', () => {
     assert.deepEqual(res.json(), { status: 'ready', dataVersion: 'fixture-1', places: 15 });
   });
 
-  it('GET /ready answers 503 problem+json when the network has no places', async () => {
+  it('GET /ready answers 503 problem+json when the network has no places', async (ctx) => {
     const empty = { ...t.deps.network, places: [] };
-    const b = await buildTestApp(undefined, { network: empty });
-    try {
-      const res = await b.app.inject({ method: 'GET', url: '/ready' });
-      assert.equal(res.statusCode, 503);
-      assert.match(String(res.headers['content-type']), PROBLEM_TYPE);
-      assert.equal(res.json().code, 'SERVICE_UNAVAILABLE');
-    } finally {
-      await b.app.close();
-    }
+    const b = await withApp(ctx, undefined, { network: empty });
+    const res = await b.app.inject({ method: 'GET', url: '/ready' });
+    assert.equal(res.statusCode, 503);
+    assert.match(String(res.headers['content-type']), PROBLEM_TYPE);
+    assert.equal(res.json().code, 'SERVICE_UNAVAILABLE');
   });
 
   it('probes are logged at debug level only, so they do not flood the info log', async () => {

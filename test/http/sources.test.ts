@@ -4,23 +4,20 @@
  * crossings, route legs, scenarios).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { SourceEntry } from '../../src/domain/network/source-register.js';
 import { CrossingSchema } from '../../src/http/schemas/crossing.js';
 import { LinkSchema } from '../../src/http/schemas/link.js';
 import { PlaceDetailSchema } from '../../src/http/schemas/place.js';
 import { SourcePageSchema, SourceSchema, type WireCitedSource } from '../../src/http/schemas/source.js';
 import { expectProblem, itemIds } from './browse-helper.js';
-import { buildTestApp, FIXTURE_DIR, REAL_DATA_DIR, type TestApp } from './helper.js';
+import { FIXTURE_DIR, REAL_DATA_DIR, type TestApp, withApp } from './helper.js';
 
 let t: TestApp;
 let register: Map<string, SourceEntry>;
-before(async () => {
-  t = await buildTestApp(REAL_DATA_DIR);
+before(async (ctx) => {
+  t = await withApp(ctx, REAL_DATA_DIR);
   register = new Map(t.deps.network.sources.map((s) => [s.id, s]));
-});
-after(async () => {
-  await t.app.close();
 });
 
 const get = async (url: string) => {
@@ -107,21 +104,17 @@ describe('sources in full on records and route legs', () => {
     }
   });
 
-  it('a hypothetical link of a request cites the built-in request source, not the register', async () => {
-    const fixture = await buildTestApp(FIXTURE_DIR);
-    try {
-      const res = await fixture.app.inject({
-        method: 'POST',
-        url: '/v1/routes',
-        payload: { from: 'mary', to: 'turkmenbashi', modes: ['road'], overlays: [{ kind: 'add-link', from: 'mary', to: 'turkmenbashi', mode: 'road', lengthKm: 50, speedKmh: 80 }] },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      const legs = (res.json() as { routes: { legs: { linkId: string; sources: WireCitedSource[] }[] }[] }).routes[0]!.legs;
-      const hypo = legs.find((l) => l.linkId.endsWith('--hypothetical'));
-      assert.ok(hypo, 'the route uses the hypothetical link');
-      assert.deepEqual(hypo.sources.map((s) => [s.id, s.addressForm]), [['request-overlay', 'descriptive']]);
-    } finally {
-      await fixture.app.close();
-    }
+  it('a hypothetical link of a request cites the built-in request source, not the register', async (ctx) => {
+    const fixture = await withApp(ctx, FIXTURE_DIR);
+    const res = await fixture.app.inject({
+      method: 'POST',
+      url: '/v1/routes',
+      payload: { from: 'mary', to: 'turkmenbashi', modes: ['road'], overlays: [{ kind: 'add-link', from: 'mary', to: 'turkmenbashi', mode: 'road', lengthKm: 50, speedKmh: 80 }] },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const legs = (res.json() as { routes: { legs: { linkId: string; sources: WireCitedSource[] }[] }[] }).routes[0]!.legs;
+    const hypo = legs.find((l) => l.linkId.endsWith('--hypothetical'));
+    assert.ok(hypo, 'the route uses the hypothetical link');
+    assert.deepEqual(hypo.sources.map((s) => [s.id, s.addressForm]), [['request-overlay', 'descriptive']]);
   });
 });

@@ -25,8 +25,12 @@ export function dwellByDirection(c: Crossing): [DirectionDwell, DirectionDwell] 
   return [one(a, b), one(b, a)];
 }
 
-/** True when the gauges on the two sides are known and differ (road crossings have none). */
-export function changesGauge(c: Crossing): boolean {
+/**
+ * True when the gauges on the two sides are known and differ (road crossings
+ * have none). Whether and where the crossing changes a train's gauge is
+ * changesGaugeAt (transit/place-transition.ts).
+ */
+export function gaugesDiffer(c: Crossing): boolean {
   const g = c.gaugeChange.gauges;
   return g !== undefined && g[0] !== g[1];
 }

@@ -118,7 +118,7 @@ export function compareScenarios(reg: ScenarioRegistry, q: RouteQuery, scenarioI
   return {
     today,
     scenarios: scenarios.map((s) => {
-      const r = reg.resolve(s.id);
+      const r = reg.networkFor(s.id);
       const o = outcome(r.prepared, { ...q, include: unique([...q.include, ...r.include]) }, s.id, opts);
       const diff = today.figures && o.figures ? differences(today.figures, o.figures) : null;
       const differencesReason =

@@ -132,8 +132,8 @@ export function rankImpacts(impacts: readonly ElementImpact[]): ElementImpact[] 
 
 /**
  * The closure impact of every element of the best route from q.from to q.to
- * (via, avoid lists and objective as in q). Throws NO_ROUTE when there is no
- * best route to start from, and any other planning error as planRoutes does.
+ * (via, avoid lists and objective as in q). There must be a best route to
+ * start from: planRoutes' NO_ROUTE, like its other errors, passes through.
  */
 export function laneResilience(p: PreparedNetwork, q: RouteQuery, opts: ResilienceOptions): LaneResilience {
   return runToEnd(laneResilienceSteps(p, q, opts));

@@ -56,7 +56,7 @@ export class ScenarioRegistry {
    * The network to route on: base, a named scenario, or either with request
    * overlays on top (fresh, uncached).
    */
-  resolve(scenarioId?: string, overlays?: readonly unknown[]): ResolvedScenario {
+  networkFor(scenarioId?: string, overlays?: readonly unknown[]): ResolvedScenario {
     const scenario = scenarioId === undefined ? undefined : this.get(scenarioId);
     const include = scenario?.include ?? [];
     const start = scenario ? this.scenario(scenario.id) : { prepared: this.base, applied: [] as AppliedOverlay[] };

@@ -9,7 +9,7 @@
  * - any other content type (text/plain included) → 415, as the README says.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { BodyRefused } from '../problem.js';
+import { BodyRefused } from '../error-handler.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

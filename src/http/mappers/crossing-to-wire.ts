@@ -1,5 +1,5 @@
 /** Data-set crossing → wire Crossing: dwell per direction as routes use it, gauge change, status, links through it. */
-import { changesGauge, dwellByDirection } from '../../domain/network/crossing-directions.js';
+import { dwellByDirection, gaugesDiffer } from '../../domain/network/crossing-directions.js';
 import type { Crossing } from '../../domain/network/schema.js';
 import type { WireCrossing } from '../schemas/crossing.js';
 import { figureToWire, linkSummary, placeRefWithCountry, sourcesToWire } from './browse-to-wire.js';
@@ -21,7 +21,7 @@ export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing
       sources: sourcesToWire(cat.index, d.entry.sources),
     })),
     gaugeChange: {
-      changesGauge: changesGauge(c),
+      changesGauge: gaugesDiffer(c),
       gaugesMm: g.gauges ? [...g.gauges] : null,
       handling: g.handling,
       hours: g.hours ? figureToWire(g.hours) : null,

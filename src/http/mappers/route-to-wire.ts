@@ -30,7 +30,7 @@ export function hoursToDays(h: Hours): Hours {
 
 /** Looks places, crossings and corridors up for their names; a dangling id is a bug upstream. */
 export class WireNames {
-  /** Any lookup by id (NetworkIndex or the router's RoutingLookups) will do. */
+  /** Only these three lookups by id are read: every caller passes the prepared network's NetworkIndex. */
   constructor(
     private readonly index: {
       placeById: ReadonlyMap<string, Place>;

@@ -18,18 +18,23 @@ export interface PlanningNetwork {
   include: readonly Exclude<LinkStatus, 'operational'>[];
 }
 
-/** Throws NOT_FOUND (404, with the known ids) for an unknown scenario id. */
+/** The scenario named `id`, if one is; ScenarioRegistry.get throws NOT_FOUND (404, with the known ids) for an unknown id. */
 export function scenarioById(deps: Pick<AppDeps, 'scenarios'>, id: string | undefined): Scenario | undefined {
   return id === undefined ? undefined : deps.scenarios.get(id);
 }
 
+/**
+ * The network to plan on: today's, or a scenario's, with the request's overlays on top. Through
+ * ScenarioRegistry.networkFor: NOT_FOUND for an unknown scenario id; INVALID_CONSTRAINT for an overlay that does
+ * not apply, re-thrown here with the parameter named as the request wrote it ("overlays[1].linkId").
+ */
 export function planningNetwork(deps: Pick<AppDeps, 'scenarios' | 'prepared'>, scenarioId: string | undefined, overlays: readonly unknown[] = []): PlanningNetwork {
   if (scenarioId === undefined && overlays.length === 0) {
     // Today's network as the app was given it (deps.prepared is the registry's base in production).
     return { prepared: deps.prepared, scenario: undefined, applied: [], include: [] };
   }
   try {
-    const r = deps.scenarios.resolve(scenarioId, overlays);
+    const r = deps.scenarios.networkFor(scenarioId, overlays);
     return { prepared: r.prepared, scenario: r.scenario, applied: r.applied, include: r.include };
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'INVALID_CONSTRAINT') throw err;

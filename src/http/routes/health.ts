@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { sendProblem } from '../problem.js';
+import { sendProblem } from '../error-handler.js';
 import { HealthSchema, ReadinessSchema } from '../schemas/health.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 

@@ -18,7 +18,7 @@ import { resolvePlaces } from '../mappers/place-refs.js';
 import { matrixToWire } from '../mappers/matrix-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
-import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
+import { INTERNAL_DOC, JSON_BODY_DOCS, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import { EMPTY_CALENDARS } from '../../domain/calendar/calendar-schema.js';
 import { addMatrixEta, etaRequest } from '../mappers/route-eta.js';
@@ -69,8 +69,7 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
               },
             },
             NOT_FOUND: ROUTE_PROBLEM_DOCS.NOT_FOUND,
-            PAYLOAD_TOO_LARGE: { when: 'the body is larger than the service accepts', detail: 'The request body is larger than this service accepts.' },
-            UNSUPPORTED_MEDIA_TYPE: { when: 'the body is not sent as application/json', detail: 'Send the request body as application/json.' },
+            ...JSON_BODY_DOCS,
             INTERNAL: INTERNAL_DOC,
           }),
         },

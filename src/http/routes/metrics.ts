@@ -1,7 +1,7 @@
 /** GET /metrics: the Prometheus scrape endpoint (text exposition format). */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { Metrics } from '../plugins/metrics.js';
+import type { Metrics } from '../hooks/metrics.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
 export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (app, { metrics }) => {

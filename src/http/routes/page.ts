@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ifNoneMatchMatches } from '../caching.js';
-import { sendProblem } from '../problem.js';
+import { sendProblem } from '../error-handler.js';
 
 /** Where the page's own files live (HTML, CSS, ES modules). */
 export const WEB_DIR = fileURLToPath(new URL('../../../web', import.meta.url));

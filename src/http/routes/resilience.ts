@@ -18,7 +18,7 @@ import { resolveRequest, type RouteRequest } from '../mappers/route-request.js';
 import { impactToWire, laneRouteToWire, matrixElementToWire } from '../mappers/resilience-to-wire.js';
 import { WireNames } from '../mappers/route-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
-import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
+import { INTERNAL_DOC, JSON_BODY_DOCS, problemResponses } from '../schemas/problem.js';
 import {
   ResilienceMatrixRequestSchema,
   ResilienceMatrixResponseSchema,
@@ -164,8 +164,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
               extensions: { parameter: 'lanes[0].from', value: 'Akatu' },
             },
             NOT_FOUND: ROUTE_PROBLEM_DOCS.NOT_FOUND,
-            PAYLOAD_TOO_LARGE: { when: 'the body is larger than the service accepts', detail: 'The request body is larger than this service accepts.' },
-            UNSUPPORTED_MEDIA_TYPE: { when: 'the body is not sent as application/json', detail: 'Send the request body as application/json.' },
+            ...JSON_BODY_DOCS,
             INTERNAL: INTERNAL_DOC,
           }),
         },

@@ -1,10 +1,10 @@
 /**
  * The RFC 9457 problem document every error answer uses, and helpers that
  * document error responses for an operation from the code table, so the
- * statuses in the OpenAPI document are the ones problem.ts really sends.
+ * statuses in the OpenAPI document are the ones error-handler.ts really sends.
  */
 import { z } from 'zod';
-import { PROBLEM_CODES, PROBLEM_CODE_LIST, PROBLEM_CONTENT_TYPE, problemType, type ProblemCode } from '../problem.js';
+import { PROBLEM_CODES, PROBLEM_CODE_LIST, PROBLEM_CONTENT_TYPE, problemType, type ProblemCode } from '../error-handler.js';
 import { PlaceRefSchema } from './common.js';
 
 export const ParameterIssueSchema = z
@@ -57,7 +57,7 @@ export interface ProblemDoc {
   extensions?: Record<string, unknown>;
 }
 
-/** Builds a complete example body as problem.ts would send it. */
+/** Builds a complete example body as error-handler.ts would send it. */
 export function problemExample(code: ProblemCode, instance: string, doc: ProblemDoc): ProblemExample {
   const { status, title } = PROBLEM_CODES[code];
   return {
@@ -71,6 +71,12 @@ export function problemExample(code: ProblemCode, instance: string, doc: Problem
     ...doc.extensions,
   };
 }
+
+/** The refusals of a JSON request body, the same for every operation that takes one. */
+export const JSON_BODY_DOCS = {
+  PAYLOAD_TOO_LARGE: { when: 'the body is larger than the service accepts', detail: 'The request body is larger than this service accepts.' },
+  UNSUPPORTED_MEDIA_TYPE: { when: 'the body is not sent as application/json', detail: 'Send the request body as application/json.' },
+} as const satisfies Partial<Record<ProblemCode, ProblemDoc>>;
 
 /** The internal-error answer is the same for every operation. */
 export const INTERNAL_DOC: ProblemDoc = {

@@ -1,7 +1,7 @@
 /** Dwell per direction and gauge changes of the fixture crossings (README table). */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { changesGauge, dwellByDirection } from '../../../src/domain/network/crossing-directions.js';
+import { dwellByDirection, gaugesDiffer } from '../../../src/domain/network/crossing-directions.js';
 import { loadNetwork } from '../../../src/domain/network/load-network.js';
 import type { Crossing, Network } from '../../../src/domain/network/schema.js';
 import { crossingDwell } from '../../../src/domain/transit/crossing-dwell.js';
@@ -47,12 +47,12 @@ describe('dwellByDirection', () => {
   });
 });
 
-describe('changesGauge', () => {
+describe('gaugesDiffer', () => {
   it('is true only where the two sides have different gauges', () => {
-    assert.equal(changesGauge(crossing('saraghs--sarakhs')), true); // 1520 / 1435
-    assert.equal(changesGauge(crossing('spin-boldak--chaman--rail')), true); // 1520 / 1676
-    assert.equal(changesGauge(crossing('serhetabat--torghundi')), false); // 1520 / 1520
-    assert.equal(changesGauge(crossing('zahedan--taftan')), false); // 1676 / 1676, the break is at Zahedan
-    assert.equal(changesGauge(crossing('spin-boldak--chaman--road')), false); // road: no gauges
+    assert.equal(gaugesDiffer(crossing('saraghs--sarakhs')), true); // 1520 / 1435
+    assert.equal(gaugesDiffer(crossing('spin-boldak--chaman--rail')), true); // 1520 / 1676
+    assert.equal(gaugesDiffer(crossing('serhetabat--torghundi')), false); // 1520 / 1520
+    assert.equal(gaugesDiffer(crossing('zahedan--taftan')), false); // 1676 / 1676, the break is at Zahedan
+    assert.equal(gaugesDiffer(crossing('spin-boldak--chaman--road')), false); // road: no gauges
   });
 });

@@ -35,7 +35,7 @@ describe('matrixRow', () => {
   });
 
   it('uses the scenario network it is given', () => {
-    const [spin] = matrixRow(reg.resolve('afghan-line-built').prepared, 'mary', ['spin-boldak'], DEFAULT_QUERY);
+    const [spin] = matrixRow(reg.networkFor('afghan-line-built').prepared, 'mary', ['spin-boldak'], DEFAULT_QUERY);
     // mary → serhetabat 6 + 0.1 + dwell 4 + herat 3 + spin-boldak 16 = 29.1 h over 1,065 km.
     near(spin!.hours, 29.1);
     assert.equal(spin!.km, 1065);

@@ -25,7 +25,7 @@ const statusOf = (r: { prepared: { network: { links: readonly { id: string; stat
 describe('ScenarioRegistry', () => {
   it('without a scenario or overlays gives the base prepared network itself', () => {
     const reg = registry();
-    const r = reg.resolve();
+    const r = reg.networkFor();
     assert.equal(r.prepared, reg.base);
     assert.deepEqual(r.applied, []);
     assert.deepEqual(r.include, []);
@@ -33,8 +33,8 @@ describe('ScenarioRegistry', () => {
 
   it('prepares a named scenario once and serves the cached one afterwards', () => {
     const reg = registry();
-    const a = reg.resolve('built');
-    const b = reg.resolve('built');
+    const a = reg.networkFor('built');
+    const b = reg.networkFor('built');
     assert.equal(a.prepared, b.prepared);
     assert.notEqual(a.prepared, reg.base);
     assert.equal(statusOf(a, 'charlie--delta'), 'operational');
@@ -45,32 +45,32 @@ describe('ScenarioRegistry', () => {
 
   it('builds request overlays fresh every time, on top of the scenario, without touching the cache or the base', () => {
     const reg = registry();
-    const cached = reg.resolve('built').prepared;
+    const cached = reg.networkFor('built').prepared;
     const overlays = [{ kind: 'set-link-status', linkId: 'alpha--bravo', status: 'suspended' }];
-    const x = reg.resolve('built', overlays);
-    const y = reg.resolve('built', overlays);
+    const x = reg.networkFor('built', overlays);
+    const y = reg.networkFor('built', overlays);
     assert.notEqual(x.prepared, y.prepared);
     assert.notEqual(x.prepared, cached);
     assert.equal(statusOf(x, 'alpha--bravo'), 'suspended');
     assert.equal(statusOf(x, 'charlie--delta'), 'operational');
     assert.equal(statusOf({ prepared: cached }, 'alpha--bravo'), 'operational');
     assert.equal(statusOf({ prepared: reg.base }, 'alpha--bravo'), 'operational');
-    assert.equal(reg.resolve('built').prepared, cached);
+    assert.equal(reg.networkFor('built').prepared, cached);
     assert.deepEqual(x.applied.map((a) => a.kind), ['build-corridor', 'set-link-status']);
   });
 
   it('request overlays alone apply to the base', () => {
     const reg = registry();
-    const r = reg.resolve(undefined, [{ kind: 'set-crossing-status', crossingId: 'bravo--charlie', status: 'closed' }]);
+    const r = reg.networkFor(undefined, [{ kind: 'set-crossing-status', crossingId: 'bravo--charlie', status: 'closed' }]);
     assert.equal(r.prepared.network.crossings.find((c) => c.id === 'bravo--charlie')?.status, 'closed');
     assert.equal(reg.base.network.crossings.find((c) => c.id === 'bravo--charlie')?.status, 'open');
   });
 
   it('an unknown scenario is NOT_FOUND; a bad request overlay is INVALID_CONSTRAINT', () => {
     const reg = registry();
-    assert.throws(() => reg.resolve('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
+    assert.throws(() => reg.networkFor('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
     assert.throws(
-      () => reg.resolve('built', [{ kind: 'set-link-status', linkId: 'nowhere--else', status: 'operational' }]),
+      () => reg.networkFor('built', [{ kind: 'set-link-status', linkId: 'nowhere--else', status: 'operational' }]),
       (e: unknown) => e instanceof DomainError && e.code === 'INVALID_CONSTRAINT',
     );
   });

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { charsetOf, parseJsonBody } from '../../../src/http/hooks/json-body.js';
-import { BodyRefused } from '../../../src/http/problem.js';
+import { BodyRefused } from '../../../src/http/error-handler.js';
 import { buildTestApp } from '../helper.js';
 
 let app: FastifyInstance;

@@ -5,12 +5,12 @@
  * Keys are compared as SHA-256 digests with crypto.timingSafeEqual (equal
  * lengths, constant time) against every configured key, so neither the
  * length nor the matching prefix of a key leaks through response timing.
- * The key itself is never logged (see logger.ts); a short fingerprint is.
+ * The key itself is never logged (see ../logger.ts); a short fingerprint is.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendProblem } from '../problem.js';
+import { sendProblem } from '../error-handler.js';
 
 export const API_KEY_HEADER = 'x-api-key';
 export const API_KEY_SCHEME = 'ApiKey';

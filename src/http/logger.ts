@@ -4,7 +4,7 @@
  * even when a request or its headers are logged whole.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 
 export const REDACTED = '[redacted]';
 

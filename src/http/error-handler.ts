@@ -2,7 +2,8 @@
  * The one place that turns an error into an HTTP answer: RFC 9457
  * application/problem+json with a stable `code`. Route handlers throw
  * (DomainError, validation errors, fastify's own errors) and never build
- * error bodies themselves.
+ * error bodies themselves. The table of problem codes (status and title of
+ * each), which the README lists, lives here too.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -262,7 +263,7 @@ function statusProblem(status: number): ProblemInit | undefined {
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request is larger than this service accepts.' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' };
   if (status === 401) return { code: 'UNAUTHORIZED', detail: 'Send a valid API key in the X-API-Key header.' };
-  // The API-key check answers its own 403 (plugins/api-key.ts); a 403 thrown here comes from the static
+  // The API-key check answers its own 403 (hooks/api-key.ts); a 403 thrown here comes from the static
   // file server refusing a path outside its folder (/docs/static/%2e%2e/…): there is nothing at that address.
   if (status === 403) return { code: 'NOT_FOUND', detail: 'Nothing was found at this address.' };
   if (status === 408) return { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' };

@@ -17,7 +17,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify'
 import type { Config } from '../../config.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { redisRateLimitStore } from '../fleet/rate-limit-store.js';
-import { rawProblemResponse } from '../problem.js';
+import { rawProblemResponse } from '../error-handler.js';
 
 /** Probes and the metrics scrape come from the platform, not from clients: never limited or shed. */
 const INFRA_ROUTES = new Set(['/health', '/ready', '/metrics']);
