@@ -76,7 +76,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const response = compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
       const eta = etaRequest(q);
       if (eta) {
-        const networkOf = (id: string | null) => (id === null ? deps.prepared.network : deps.scenarios.resolve(id).prepared.network);
+        const networkOf = (id: string | null) => (id === null ? deps.prepared.network : deps.scenarios.networkFor(id).prepared.network);
         addCompareEta(response, c, networkOf, deps.calendars ?? EMPTY_CALENDARS, eta);
       }
       return response;
