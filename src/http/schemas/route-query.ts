@@ -17,6 +17,7 @@ import {
   ObjectiveSchema,
   PlaceRefInputSchema,
 } from './route-fields.js';
+import { AsOfQuerySchema } from './as-of-fields.js';
 import { cargoUnitFields, CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 /** Items of a comma list, trimmed, empty items dropped ("rail, sea," → ["rail", "sea"]). */
@@ -105,6 +106,7 @@ export const RouteQuerySchema = z.strictObject({
     .optional()
     .meta({ description: `${DESCRIPTIONS.avoidLinks} Comma-separated.` }),
   scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
+  asOf: AsOfQuerySchema,
   cargoTonnes: CargoTonnesQuerySchema,
   ...cargoUnitFields(true),
   explain: ExplainQuerySchema,
