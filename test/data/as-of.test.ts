@@ -193,3 +193,19 @@ describe('matrix and reachability at a date (real data)', () => {
     assert.deepEqual([await reach('now'), await reach('2028-01')], [false, true]);
   });
 });
+
+describe('the answer cache keys on the planning month', () => {
+  it('answers the same lane differently at two months with the cache on, and the same on a repeat', async () => {
+    const { app: cached } = await planningTestApp(REAL_DATA_DIR);
+    try {
+      const km = async (asOf: string) => {
+        const res = await cached.inject({ method: 'GET', url: `/v1/routes?from=Almaty&to=Karachi&asOf=${asOf}` });
+        assert.equal(res.statusCode, 200, res.body);
+        return (res.json() as RouteResponse).routes[0]!.distanceKm;
+      };
+      assert.deepEqual([await km('now'), await km('2031-01'), await km('now'), await km('2031-01')], [5541.6, 4373.6, 5541.6, 4373.6]);
+    } finally {
+      await cached.close();
+    }
+  });
+});
