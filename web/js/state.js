@@ -4,7 +4,7 @@
 // route (the chosen rank), colour=corridor, compare=1 and reach (days).
 
 export const LIST_KEYS = ['via', 'include', 'modes', 'avoidCountries', 'avoidPlaces', 'avoidCrossings', 'avoidCorridors', 'avoidLinks'];
-const TEXT_KEYS = ['from', 'to', 'objective', 'scenario'];
+const TEXT_KEYS = ['from', 'to', 'objective', 'scenario', 'asOf'];
 const NUMBER_KEYS = ['alternatives', 'cargoTonnes'];
 const PAGE_KEYS = ['route', 'colour', 'compare', 'reach'];
 
@@ -22,6 +22,8 @@ export function parseState(search, defaults) {
     to: q.get('to') ?? '',
     objective: q.get('objective') ?? defaults.objective,
     scenario: q.get('scenario') ?? '',
+    // Planning month YYYY-MM (the API's asOf); empty: today's network.
+    asOf: /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('asOf') ?? '') ? q.get('asOf') : '',
     alternatives: Number(q.get('alternatives') ?? defaults.alternatives) || defaults.alternatives,
     cargoTonnes: Number(q.get('cargoTonnes') ?? defaults.cargoTonnes) || defaults.cargoTonnes,
     route: Math.max(1, Number(q.get('route') ?? 1) || 1),
