@@ -12,6 +12,7 @@ import { coordinateMatches, resolveRequest } from '../http/mappers/route-request
 import { routeTimeline } from '../http/mappers/route-timeline.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../http/mappers/scenario-request.js';
 import { RouteRequestSchema } from '../http/schemas/route-request.js';
+import { planningMonthOf } from '../http/schemas/as-of-fields.js';
 import type { RouteResponse, WireRoute } from '../http/schemas/route-response.js';
 import { listOption, parse, str, UsageError, type OptionKinds } from './args.js';
 import type { CliContext } from './context.js';
@@ -22,7 +23,7 @@ import { validate } from './validation.js';
 export const ROUTE_USAGE =
   'route FROM TO [--via PLACE]... [--objective fastest|shortest|fewest-borders] [--include STATUS,...] [--modes MODE,...]\n' +
   '      [--alternatives N] [--max-overlap 0..1] [--avoid-countries CC,...] [--avoid-places P,...] [--avoid-crossings ID,...]\n' +
-  '      [--avoid-corridors ID,...] [--avoid-links ID,...] [--scenario ID] [--cargo-tonnes T] [--explain] [--geometry polyline]\n' +
+  '      [--avoid-corridors ID,...] [--avoid-links ID,...] [--scenario ID] [--as-of YYYY-MM] [--cargo-tonnes T] [--explain] [--geometry polyline]\n' +
   '      [--json | --csv | --geojson]';
 
 const OPTIONS: OptionKinds = {
@@ -38,6 +39,7 @@ const OPTIONS: OptionKinds = {
   'avoid-corridors': { type: 'string', multiple: true },
   'avoid-links': { type: 'string', multiple: true },
   scenario: { type: 'string' },
+  'as-of': { type: 'string' },
   'cargo-tonnes': { type: 'string' },
   explain: { type: 'boolean' },
   geometry: { type: 'string' },
@@ -57,13 +59,14 @@ function requestBody(positionals: readonly string[], v: Record<string, string | 
     cargoTonnes: str(v['cargo-tonnes']),
     objective: str(v.objective),
     scenario: str(v.scenario),
+    asOf: str(v['as-of']),
     geometry: str(v.geometry),
   };
   const body: Record<string, unknown> = { from, to };
   const lists = { via: 'via', include: 'include', modes: 'modes', avoidCountries: 'avoid-countries', avoidPlaces: 'avoid-places', avoidCrossings: 'avoid-crossings', avoidCorridors: 'avoid-corridors', avoidLinks: 'avoid-links' } as const;
   for (const [key, option] of Object.entries(lists)) if (v[option] !== undefined) body[key] = listOption(v[option]);
   for (const key of ['alternatives', 'maxOverlap', 'cargoTonnes'] as const) if (raw[key] !== undefined) body[key] = num(raw[key] as string);
-  for (const key of ['objective', 'scenario', 'geometry'] as const) if (raw[key] !== undefined) body[key] = raw[key];
+  for (const key of ['objective', 'scenario', 'asOf', 'geometry'] as const) if (raw[key] !== undefined) body[key] = raw[key];
   if (v.explain === true) body.explain = true;
   return { body, raw };
 }
@@ -77,14 +80,15 @@ export function routeAnswer(ctx: CliContext, argv: readonly string[]): { respons
   const resolved = resolveRequest(req, ctx.places);
   const scenario = scenarioById(ctx, req.scenario);
   const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
-  const net = planningNetwork(ctx, scenario?.id);
+  const asOf = planningMonthOf(req.asOf);
+  const net = planningNetwork(ctx, scenario?.id, [], asOf);
   const routes = planRoutesOrDiagnose(net.prepared, query);
   const cargo = resolveCargo({ tonnes: req.cargoTonnes, teu: req.cargoTeu, feu: req.cargoFeu, tonnesPerTeu: req.tonnesPerTeu }, ctx.emissionFactors.cargo, DEFAULT_CARGO_TONNES);
   const response = routeAnswerToWire(
     net,
     routes,
     query,
-    { scenario: scenario?.id ?? null, cargoTonnes: cargo.tonnes, cargo, explain: req.explain, geometry: req.geometry, coordinateMatches: coordinateMatches(req, ctx.places) },
+    { scenario: scenario?.id ?? null, asOf: asOf ?? null, cargoTonnes: cargo.tonnes, cargo, explain: req.explain, geometry: req.geometry, coordinateMatches: coordinateMatches(req, ctx.places) },
     ctx.emissionFactors,
   );
   return { response, format, geometry: req.geometry };

@@ -76,6 +76,8 @@ export class LruCache<V> {
  */
 export interface RouteAnswerOptions {
   scenario: string | null;
+  /** Planning month (asOf, YYYY-MM); null or absent: today's network. */
+  asOf?: string | null;
   /** Request overlays as validated (defaults filled in). */
   overlays: readonly unknown[];
   cargoTonnes: number;
@@ -135,6 +137,7 @@ export function routeCacheKey(dataVersion: string, q: RouteQuery, options: Reado
   // Same guard for the answer options.
   const answer: { [K in keyof RouteAnswerOptions]-?: RouteAnswerOptions[K] | null } = {
     scenario: options.scenario,
+    asOf: options.asOf ?? null,
     overlays: options.overlays,
     cargoTonnes: options.cargoTonnes,
     cargo: options.cargo ?? null,

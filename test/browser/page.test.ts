@@ -256,7 +256,16 @@ describe('planner page in Chromium', { skip: skip ? `${CHROMIUM} not found (and 
     await phone.close();
   });
 
-  it('5b. a departure date gives the dated arrival and the calendar waits of /v1/routes', async () => {
+  it('5b. plans at a planning month (asOf) from the link and shows the month in its field', async () => {
+    const answer = await api<RouteResponse>('/v1/routes?from=Almaty&to=Karachi&asOf=2031-01');
+    await page.goto(`${base}/?from=Almaty&to=Karachi&asOf=2031-01`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('#answer[data-state="done"]', { timeout: 30_000 });
+    assert.equal(await page.inputValue('#asOf'), '2031-01');
+    await checkRouteShown(answer.routes[0]!, answer.routes.length);
+  });
+
+  it('5c. a departure date gives the dated arrival and the calendar waits of /v1/routes', async () => {
     const dated = await context.newPage();
     watch(dated);
     await dated.goto(`${base}/?from=Aktau&to=Baku&departAt=2027-12-15T08:00:00Z`);

@@ -66,6 +66,14 @@ describe('corridor-route-planner route', () => {
     assert.deepEqual(JSON.parse(g.stdout), (await apiGet(`${url}&format=geojson`)).json());
   });
 
+  it('--as-of plans at a month as asOf does, and a bad month exits 2 naming the option', async () => {
+    const [j, bad] = await Promise.all([cli('route', 'Almaty', 'Karachi', '--as-of', '2031-01', '--json'), cli('route', 'Almaty', 'Karachi', '--as-of', '2031-13')]);
+    assert.equal(j.code, 0, j.stderr);
+    assert.deepEqual(JSON.parse(j.stdout), (await apiGet('/v1/routes?from=Almaty&to=Karachi&asOf=2031-01')).json());
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--as-of: expected a month YYYY-MM \(01–12\) or "now", got "2031-13"/);
+  });
+
   it('the table shows every route with its items and the total of the answer', async () => {
     const [t, j] = await Promise.all([cli('route', 'Almaty', 'Karachi', '--alternatives', '2'), cli('route', 'Almaty', 'Karachi', '--alternatives', '2', '--json')]);
     assert.equal(t.code, 0, t.stderr);

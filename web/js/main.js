@@ -78,6 +78,7 @@ function readForm() {
     via: [...$('via-list').querySelectorAll('input')].map((i) => i.value.trim()).filter(Boolean),
     objective: $('objective').value,
     scenario: $('scenario').value,
+    asOf: /^\d{4}-(0[1-9]|1[0-2])$/.test($('asOf').value) ? $('asOf').value : '',
     include: checked('include'),
     modes: checked('modes'),
     alternatives: Number($('alternatives').value) || defaults.alternatives,
@@ -101,6 +102,7 @@ function writeForm(s) {
   $('objective').value = s.objective;
   $('scenario').value = s.scenario;
   if ($('scenario').value !== s.scenario) $('scenario').value = '';
+  $('asOf').value = s.asOf;
   for (const [name, values] of [
     ['include', s.include],
     ['modes', s.modes],
@@ -206,7 +208,7 @@ async function openCompare() {
     return;
   }
   const pairs = routePairs(
-    { ...s, via: [], include: [], avoidCountries: [], avoidPlaces: [], avoidCrossings: [], avoidCorridors: [], avoidLinks: [], scenario: '', alternatives: defaults.alternatives },
+    { ...s, via: [], include: [], avoidCountries: [], avoidPlaces: [], avoidCrossings: [], avoidCorridors: [], avoidLinks: [], scenario: '', asOf: '', alternatives: defaults.alternatives },
     defaults,
   );
   const box = $('compare');

@@ -4,7 +4,7 @@
 // route (the chosen rank), colour=corridor, compare=1 and reach (days).
 
 export const LIST_KEYS = ['via', 'include', 'modes', 'avoidCountries', 'avoidPlaces', 'avoidCrossings', 'avoidCorridors', 'avoidLinks'];
-const TEXT_KEYS = ['from', 'to', 'objective', 'scenario', 'departAt'];
+const TEXT_KEYS = ['from', 'to', 'objective', 'scenario', 'departAt', 'asOf'];
 const NUMBER_KEYS = ['alternatives', 'cargoTonnes'];
 const PAGE_KEYS = ['route', 'colour', 'compare', 'reach'];
 
@@ -24,6 +24,8 @@ export function parseState(search, defaults) {
     scenario: q.get('scenario') ?? '',
     // An ISO instant in UTC (2027-07-15T08:00:00Z), as /v1/routes takes it; empty: no dated ETA.
     departAt: q.get('departAt') ?? '',
+    // Planning month YYYY-MM (the API's asOf); empty: today's network.
+    asOf: /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('asOf') ?? '') ? q.get('asOf') : '',
     alternatives: Number(q.get('alternatives') ?? defaults.alternatives) || defaults.alternatives,
     cargoTonnes: Number(q.get('cargoTonnes') ?? defaults.cargoTonnes) || defaults.cargoTonnes,
     route: Math.max(1, Number(q.get('route') ?? 1) || 1),

@@ -89,6 +89,35 @@ export const SpeedRangeSchema = z
 /** ISO date, day or month or year precision: 2025-07-10, 2025-07 or 2025. */
 export const AsOfSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 
+/** A month of opening: YYYY-MM (month 01–12) or YYYY, which counts as the December of that year. */
+export const OpeningDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'expected YYYY-MM (month 01–12) or YYYY');
+
+/**
+ * How firm an expected opening is:
+ * - announced: the builder or operator states when works already under way finish or service starts;
+ * - officially-targeted: a government's target for a project not yet under way or not yet financed;
+ * - speculative: no official date; derived from a stated construction time or an earlier target (method says how).
+ */
+export const OpeningConfidenceSchema = z.enum(['announced', 'officially-targeted', 'speculative']);
+
+/**
+ * When a link or crossing that is not in service today is expected to be: the
+ * opening of a planned or building one, the reopening of a suspended or closed
+ * one. A record without it never opens when planning at a later date.
+ */
+export const ExpectedOpeningSchema = z
+  .object({
+    date: OpeningDateSchema,
+    confidence: OpeningConfidenceSchema,
+    provenance: ProvenanceSchema,
+    sources: z.array(SourceSchema).min(1),
+    notes: z.string().optional(),
+  })
+  .refine((o) => o.confidence === 'speculative' || o.provenance.basis !== 'estimate', {
+    message: 'an estimated date is speculative, not announced or officially targeted',
+    path: ['confidence'],
+  });
+
 export const IdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$/, 'expected a lowercase slug such as "serhetabat" or "mary--serhetabat"');
 
 /** ISO 3166-1 alpha-2, upper case. */
@@ -192,10 +221,14 @@ export const LinkSchema = z
      */
     service: ServiceSchema.optional(),
     corridors: z.array(IdSchema).default([]),
+    /** Expected opening (planned, building) or reopening (suspended); absent on an operational link. */
+    expectedOpening: ExpectedOpeningSchema.optional(),
     sources: z.array(SourceSchema).min(1),
     notes: z.string().optional(),
   })
   .superRefine((l, ctx) => {
+    if (l.status === 'operational' && l.expectedOpening !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'an operational link has no expected opening', path: ['expectedOpening'] });
     if (l.mode === 'rail' && l.gaugeMm === undefined) ctx.addIssue({ code: 'custom', message: 'a rail link needs gaugeMm', path: ['gaugeMm'] });
     if (l.mode !== 'rail' && l.gaugeMm !== undefined) ctx.addIssue({ code: 'custom', message: 'only rail links have a gauge', path: ['gaugeMm'] });
     if (l.mode === 'ferry' && l.ferry === undefined) ctx.addIssue({ code: 'custom', message: 'a ferry link needs ferry timing', path: ['ferry'] });
@@ -242,8 +275,13 @@ export const CrossingSchema = z.object({
   status: CrossingStatusSchema,
   statusAsOf: AsOfSchema,
   statusSources: z.array(SourceSchema).default([]),
+  /** Expected opening (planned) or reopening (closed, restricted); absent on an open crossing. */
+  expectedOpening: ExpectedOpeningSchema.optional(),
   sources: z.array(SourceSchema).min(1),
   notes: z.string().optional(),
+}).superRefine((c, ctx) => {
+  if (c.status === 'open' && c.expectedOpening !== undefined)
+    ctx.addIssue({ code: 'custom', message: 'an open crossing has no expected opening', path: ['expectedOpening'] });
 });
 
 export const CorridorSchema = z.object({
@@ -320,6 +358,8 @@ export type Mode = z.infer<typeof ModeSchema>;
 export type LinkStatus = z.infer<typeof LinkStatusSchema>;
 export type CrossingStatus = z.infer<typeof CrossingStatusSchema>;
 export type Handling = z.infer<typeof HandlingSchema>;
+export type ExpectedOpening = z.infer<typeof ExpectedOpeningSchema>;
+export type OpeningConfidence = z.infer<typeof OpeningConfidenceSchema>;
 export type ServiceKind = z.infer<typeof ServiceKindSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
 export type Place = z.infer<typeof PlaceSchema>;

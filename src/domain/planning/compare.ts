@@ -90,7 +90,7 @@ export interface CompareOptions {
   budget?: WorkBudget;
 }
 
-function outcome(p: PreparedNetwork, q: RouteQuery, scenarioId: string | null, opts: CompareOptions): Outcome {
+export function outcome(p: PreparedNetwork, q: RouteQuery, scenarioId: string | null, opts: CompareOptions): Outcome {
   let route: Route | undefined;
   try {
     route = planRoutes(p, { ...q, alternatives: 1 }, opts.budget ? { budget: opts.budget } : {})[0];

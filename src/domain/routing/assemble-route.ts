@@ -6,6 +6,7 @@
  */
 import type { Mode } from '../network/schema.js';
 import { serviceOf } from '../network/service.js';
+import { expectedOpeningText, openedByDate } from '../network/expected-opening.js';
 import { addHours } from '../transit/hours.js';
 import { legState } from '../transit/place-transition.js';
 import { terminalEstimated, terminalHours } from '../transit/terminal-hours.js';
@@ -88,6 +89,14 @@ export function assembleSteps(p: PreparedNetwork, steps: readonly PathStep[], ob
           refs: [link.id],
         });
       }
+      // Counted as open only because a planning date (asOf) reached its expected opening.
+      if (openedByDate(link)) {
+        warnings.push({
+          code: 'EXPECTED_OPENING',
+          message: `link ${link.id} (${t.from} – ${t.to}) is counted as open: ${expectedOpeningText(link.expectedOpening!, p.network.parameters.dataDate)}`,
+          refs: [link.id],
+        });
+      }
       const service = serviceOf(link);
       if (service === 'on-demand' || service === 'none') {
         warnings.push({
@@ -119,6 +128,13 @@ export function assembleSteps(p: PreparedNetwork, steps: readonly PathStep[], ob
           gaugeChange: null,
           status: c.status,
         });
+        if (openedByDate(c)) {
+          warnings.push({
+            code: 'EXPECTED_OPENING',
+            message: `crossing ${c.name} is counted as open: ${expectedOpeningText(c.expectedOpening!, p.network.parameters.dataDate)}`,
+            refs: [c.id],
+          });
+        }
         if (c.status === 'restricted') {
           warnings.push({ code: 'RESTRICTED_CROSSING', message: `crossing ${c.name} is restricted as of ${c.statusAsOf}`, refs: [c.id] });
         } else if (c.status === 'planned') {

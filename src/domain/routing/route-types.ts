@@ -108,7 +108,8 @@ export interface RouteWarning {
     | 'PLANNED_CROSSING'
     | 'ROAD_LEG'
     | 'UNSCHEDULED_LEG'
-    | 'SERVICE_UNKNOWN';
+    | 'SERVICE_UNKNOWN'
+    | 'EXPECTED_OPENING';
   message: string;
   /** Ids of the links, crossings or places the warning is about. */
   refs: readonly string[];

@@ -8,6 +8,7 @@ import type { LinkStatus } from '../network/schema.js';
 import { prepareNetwork } from '../routing/prepare.js';
 import type { PreparedNetwork } from '../routing/prepare.js';
 import { applyOverlays } from './apply-overlays.js';
+import { networkAtDate, openingsAt, openingsKey, type DatedOpening } from './network-at-date.js';
 import type { AppliedOverlay } from './overlay-schema.js';
 import type { Scenario } from './scenario-schema.js';
 
@@ -19,12 +20,16 @@ export interface ResolvedScenario {
   applied: readonly AppliedOverlay[];
   /** Link statuses the scenario admits besides `operational`. */
   include: readonly Exclude<LinkStatus, 'operational'>[];
+  /** With a planning month: the month and the records it opened (none at or before the data date). */
+  dated?: { asOf: string; opened: readonly DatedOpening[] };
 }
 
 export class ScenarioRegistry {
   readonly base: PreparedNetwork;
   private readonly byId: ReadonlyMap<string, Scenario>;
   private readonly cache = new Map<string, { prepared: PreparedNetwork; applied: AppliedOverlay[] }>();
+  /** By the set of records a month opens (few distinct sets, however many months are asked), then by scenario. */
+  private readonly datedCache = new Map<string, { prepared: PreparedNetwork; applied: AppliedOverlay[] }>();
 
   constructor(base: PreparedNetwork, scenarios: readonly Scenario[]) {
     this.base = base;
@@ -56,14 +61,33 @@ export class ScenarioRegistry {
    * The network to route on: base, a named scenario, or either with request
    * overlays on top (fresh, uncached).
    */
-  networkFor(scenarioId?: string, overlays?: readonly unknown[]): ResolvedScenario {
+  networkFor(scenarioId?: string, overlays?: readonly unknown[], asOf?: string): ResolvedScenario {
     const scenario = scenarioId === undefined ? undefined : this.get(scenarioId);
     const include = scenario?.include ?? [];
-    const start = scenario ? this.scenario(scenario.id) : { prepared: this.base, applied: [] as AppliedOverlay[] };
+    const opened = asOf === undefined ? [] : openingsAt(this.base.network, asOf);
+    const dated = asOf === undefined ? {} : { dated: { asOf, opened } };
+    const start =
+      opened.length > 0
+        ? this.atDate(asOf!, opened, scenario?.id)
+        : scenario
+          ? this.scenario(scenario.id)
+          : { prepared: this.base, applied: [] as AppliedOverlay[] };
     if (!overlays || overlays.length === 0) {
-      return { prepared: start.prepared, applied: start.applied, include, ...(scenario ? { scenario } : {}) };
+      return { prepared: start.prepared, applied: start.applied, include, ...(scenario ? { scenario } : {}), ...dated };
     }
     const { network, applied } = applyOverlays(start.prepared.network, overlays);
-    return { prepared: prepareNetwork(network), applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}) };
+    return { prepared: prepareNetwork(network), applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}), ...dated };
+  }
+
+  /** The network at a planning month that opens `opened`, with the scenario's overlays on top; built once per set. */
+  private atDate(asOf: string, opened: readonly DatedOpening[], scenarioId: string | undefined): { prepared: PreparedNetwork; applied: readonly AppliedOverlay[] } {
+    const key = `${openingsKey(opened)}|${scenarioId ?? ''}`;
+    const hit = this.datedCache.get(key);
+    if (hit) return hit;
+    const { network } = networkAtDate(this.base.network, asOf);
+    const { network: changed, applied } = scenarioId === undefined ? { network, applied: [] } : applyOverlays(network, this.get(scenarioId).overlays);
+    const entry = { prepared: prepareNetwork(changed), applied };
+    this.datedCache.set(key, entry);
+    return entry;
   }
 }

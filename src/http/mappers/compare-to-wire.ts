@@ -2,7 +2,9 @@
  * A comparison of today with scenarios (domain/planning/compare.ts) → the
  * /v1/compare answer. The HTTP route and the command line both use it.
  */
-import type { Comparison, Outcome } from '../../domain/planning/compare.js';
+import type { Comparison, FigureDifferences, Outcome } from '../../domain/planning/compare.js';
+import type { DateOutcome } from '../../domain/planning/compare-dates.js';
+import { datedOpeningToWire } from './as-of-to-wire.js';
 import type { AppDeps } from '../app.js';
 import type { CompareResponse, CompareRoute } from '../schemas/compare.js';
 import { hoursToDays, round1, roundHours, WireNames } from './route-to-wire.js';
@@ -15,6 +17,22 @@ export interface CompareEcho {
   modes: CompareResponse['query']['modes'];
   cargoTonnes: number;
   scenarios: readonly string[];
+  /** Planning months compared ("now" or YYYY-MM), in order. */
+  asOf?: readonly string[];
+}
+
+function differencesToWire(d: FigureDifferences | null): CompareResponse['scenarios'][number]['differences'] {
+  if (d === null) return null;
+  return {
+    distanceKm: round1(d.km),
+    typicalDays: round1(d.typicalHours / 24),
+    highDays: round1(d.highHours / 24),
+    typicalHours: round1(d.typicalHours),
+    highHours: round1(d.highHours),
+    crossings: d.crossings,
+    gaugeBreaks: d.gaugeBreaks,
+    kgCo2e: round1(d.kgCo2e),
+  };
 }
 
 function routeFigures(o: Outcome, names: WireNames): CompareRoute | null {
@@ -35,10 +53,18 @@ places: r.places.map((id) => names.place(id)),
   };
 }
 
-export function compareToWire(deps: Pick<AppDeps, 'prepared' | 'scenarios'>, c: Comparison, q: CompareEcho): CompareResponse {
+export function compareToWire(deps: Pick<AppDeps, 'prepared' | 'scenarios'>, c: Comparison, q: CompareEcho, dates: readonly DateOutcome[] = []): CompareResponse {
   const names = new WireNames(deps.prepared.index);
   return {
-    query: { from: names.place(q.from), to: names.place(q.to), objective: q.objective, modes: [...q.modes], cargoTonnes: q.cargoTonnes, scenarios: [...q.scenarios] },
+    query: {
+      from: names.place(q.from),
+      to: names.place(q.to),
+      objective: q.objective,
+      modes: [...q.modes],
+      cargoTonnes: q.cargoTonnes,
+      scenarios: [...q.scenarios],
+      asOf: [...(q.asOf ?? [])],
+    },
     dataVersion: deps.prepared.network.parameters.dataVersion,
     today: { route: routeFigures(c.today, names), reason: c.today.reason },
     scenarios: c.scenarios.map((o) => {
@@ -64,5 +90,13 @@ export function compareToWire(deps: Pick<AppDeps, 'prepared' | 'scenarios'>, c: 
         differencesReason: o.differencesReason,
       };
     }),
+    dates: dates.map((o) => ({
+      asOf: o.asOf,
+      route: routeFigures(o, names),
+      reason: o.reason,
+      differences: differencesToWire(o.differences),
+      differencesReason: o.differencesReason,
+      openedOnRoute: o.openedOnRoute.map(datedOpeningToWire),
+    })),
   };
 }

@@ -4,6 +4,7 @@ import type { Crossing } from '../../domain/network/schema.js';
 import type { WireCrossing } from '../schemas/crossing.js';
 import { figureToWire, linkSummary, placeRefWithCountry, sourcesToWire } from './browse-to-wire.js';
 import type { NetworkCatalogue } from './network-catalogue.js';
+import { expectedOpeningToWire } from './as-of-to-wire.js';
 
 export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing {
   const g = c.gaugeChange;
@@ -31,6 +32,7 @@ export function crossingToWire(cat: NetworkCatalogue, c: Crossing): WireCrossing
     status: c.status,
     statusAsOf: c.statusAsOf,
     statusSources: sourcesToWire(cat.index, c.statusSources),
+    expectedOpening: expectedOpeningToWire(cat.index, c.expectedOpening),
     links: (cat.linksByCrossing.get(c.id) ?? []).map((l) => linkSummary(cat.index, l)),
     notes: c.notes ?? null,
     sources: sourcesToWire(cat.index, c.sources),

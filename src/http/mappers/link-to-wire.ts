@@ -3,6 +3,7 @@ import type { Link } from '../../domain/network/schema.js';
 import type { WireLink } from '../schemas/link.js';
 import { corridorRef, crossingSummary, figureToWire, placeRefWithCountry, provenanceToWire, sourcesToWire } from './browse-to-wire.js';
 import type { NetworkCatalogue } from './network-catalogue.js';
+import { expectedOpeningToWire } from './as-of-to-wire.js';
 
 export function linkToWire(cat: NetworkCatalogue, l: Link): WireLink {
   const crossing = cat.index.crossingForLink(l);
@@ -16,6 +17,7 @@ export function linkToWire(cat: NetworkCatalogue, l: Link): WireLink {
     gaugeMm: l.gaugeMm ?? null,
     status: l.status,
     statusAsOf: l.statusAsOf,
+    expectedOpening: expectedOpeningToWire(cat.index, l.expectedOpening),
     tracks: l.tracks ?? null,
     electrified: l.electrified ?? null,
     speedKmh: l.speedKmh ? figureToWire(l.speedKmh) : null,

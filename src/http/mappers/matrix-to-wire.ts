@@ -30,6 +30,8 @@ export interface MatrixAnswer {
   include: MatrixResponse['include'];
   modes: MatrixResponse['modes'];
   rows: readonly (readonly (TravelCost | null)[])[];
+  /** The planning month and what it opened; null or absent without one. */
+  asOf?: MatrixResponse['asOf'];
 }
 
 export function matrixToWire(deps: Pick<AppDeps, 'prepared'>, m: MatrixAnswer): MatrixResponse {
@@ -42,6 +44,7 @@ export function matrixToWire(deps: Pick<AppDeps, 'prepared'>, m: MatrixAnswer): 
     include: [...m.include],
     modes: [...m.modes],
     dataVersion: deps.prepared.network.parameters.dataVersion,
+    asOf: m.asOf ?? null,
     cells: m.rows.map((row) => row.map(matrixCellToWire)),
   };
 }

@@ -10,6 +10,7 @@ import { explainRoutes } from '../../domain/planning/explain.js';
 import type { Route, RouteQuery } from '../../domain/routing/route-types.js';
 import type { RouteResponse } from '../schemas/route-response.js';
 import type { Format } from '../schemas/planning-fields.js';
+import { asOfToWire } from './as-of-to-wire.js';
 import { encodePolyline, routeCoordinates } from './polyline.js';
 import { routesToCsv } from './route-csv.js';
 import { appliedOverlaysToWire, explanationToWire, legCo2ToWire, routeCo2ToWire } from './route-extras.js';
@@ -20,6 +21,8 @@ import type { PlanningNetwork } from './scenario-request.js';
 
 export interface RouteAnswerWireOptions {
   scenario: string | null;
+  /** Planning month asked for; null or absent: today's network. */
+  asOf?: string | null;
   cargoTonnes: number;
   /** How the cargo was given (tonnes, TEU or FEU and t per TEU); absent: cargoTonnes in tonnes. */
   cargo?: Cargo | undefined;
@@ -55,6 +58,7 @@ export function routeAnswerToWire(
       avoidCorridors: [...query.avoidCorridors],
       avoidLinks: [...query.avoidLinks],
       scenario: options.scenario,
+      asOf: options.asOf ?? null,
       cargoTonnes: options.cargoTonnes,
       explain: options.explain,
       geometry: options.geometry,
@@ -63,6 +67,7 @@ export function routeAnswerToWire(
     dataVersion: prepared.network.parameters.dataVersion,
     scenario: net.scenario ? { id: net.scenario.id, name: net.scenario.name } : null,
     appliedOverlays: appliedOverlaysToWire(net.applied, net.scenario?.overlays.length ?? 0),
+    asOf: asOfToWire(net.dated, prepared.network.parameters.dataDate),
     routes: routes.map((r, i) => {
       const emissions = routeEmissions(r, prepared.network, emissionFactors, options.cargoTonnes);
       const explanation = explanations[i];

@@ -33,6 +33,7 @@ export function queryToRequest(q: RouteQueryParams): RouteRequest {
     ...(q.scenario === undefined ? {} : { scenario: q.scenario }),
     // Overlays are objects: only the POST body can carry them.
     overlays: [],
+    ...(q.asOf === undefined ? {} : { asOf: q.asOf }),
     cargoTonnes: q.cargoTonnes,
     cargoTeu: q.cargoTeu,
     cargoFeu: q.cargoFeu,

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { LinkStatus } from '../../domain/network/schema.js';
 import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { AppliedOverlay } from '../../domain/scenarios/overlay-schema.js';
+import type { DatedOpening } from '../../domain/scenarios/network-at-date.js';
 import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
 import type { AppDeps } from '../app.js';
 
@@ -16,6 +17,8 @@ export interface PlanningNetwork {
   applied: readonly AppliedOverlay[];
   /** Statuses the scenario admits besides operational. */
   include: readonly Exclude<LinkStatus, 'operational'>[];
+  /** The planning month (asOf) and the records it opened; null without one. */
+  dated: { asOf: string; opened: readonly DatedOpening[] } | null;
 }
 
 /** The scenario named `id`, if one is; ScenarioRegistry.get throws NOT_FOUND (404, with the known ids) for an unknown id. */
@@ -27,15 +30,21 @@ export function scenarioById(deps: Pick<AppDeps, 'scenarios'>, id: string | unde
  * The network to plan on: today's, or a scenario's, with the request's overlays on top. Through
  * ScenarioRegistry.networkFor: NOT_FOUND for an unknown scenario id; INVALID_CONSTRAINT for an overlay that does
  * not apply, re-thrown here with the parameter named as the request wrote it ("overlays[1].linkId").
+ * `asOf`: a planning month YYYY-MM (checked by the request schema); undefined plans on today's network.
  */
-export function planningNetwork(deps: Pick<AppDeps, 'scenarios' | 'prepared'>, scenarioId: string | undefined, overlays: readonly unknown[] = []): PlanningNetwork {
-  if (scenarioId === undefined && overlays.length === 0) {
+export function planningNetwork(
+  deps: Pick<AppDeps, 'scenarios' | 'prepared'>,
+  scenarioId: string | undefined,
+  overlays: readonly unknown[] = [],
+  asOf?: string,
+): PlanningNetwork {
+  if (scenarioId === undefined && overlays.length === 0 && asOf === undefined) {
     // Today's network as the app was given it (deps.prepared is the registry's base in production).
-    return { prepared: deps.prepared, scenario: undefined, applied: [], include: [] };
+    return { prepared: deps.prepared, scenario: undefined, applied: [], include: [], dated: null };
   }
   try {
-    const r = deps.scenarios.networkFor(scenarioId, overlays);
-    return { prepared: r.prepared, scenario: r.scenario, applied: r.applied, include: r.include };
+    const r = deps.scenarios.networkFor(scenarioId, overlays, asOf);
+    return { prepared: r.prepared, scenario: r.scenario, applied: r.applied, include: r.include, dated: r.dated ?? null };
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'INVALID_CONSTRAINT') throw err;
     const d = err.details as { overlayIndex?: number; field?: string };

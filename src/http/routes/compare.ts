@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveCargo } from '../../domain/emissions/cargo.js';
 import { WorkBudget } from '../../domain/graph/budget.js';
 import { compareScenarios } from '../../domain/planning/compare.js';
+import { compareDates } from '../../domain/planning/compare-dates.js';
 import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { RouteQuery } from '../../domain/routing/route-types.js';
@@ -31,7 +32,9 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         description:
           'The best route between two places on today\'s network and under each named scenario (all of them unless `scenarios` names some), ' +
           'side by side: km, typical and high days, border crossings, gauge breaks, corridors and CO2, with each scenario\'s differences to today. ' +
-          'Where a scenario (or today) has no route, its `route` is null and `reason` says why.',
+          'Where a scenario (or today) has no route, its `route` is null and `reason` says why. ' +
+          'With `asOf=now,2028-01,2031-01` the lane is also shown at each planning month (`dates`): the network as its records expect it then, ' +
+          'with the differences to today and the records on the route counted open by the date.',
         querystring: CompareQuerySchema,
         response: {
           200: { description: 'Today and each scenario.', content: { 'application/json': { schema: CompareResponseSchema } } },
@@ -59,7 +62,10 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         { parameter: 'from', ref: q.from },
         { parameter: 'to', ref: q.to },
       ]) as [string, string];
-      const ids = q.scenarios === undefined ? deps.scenarios.list().map((s) => s.id) : [...new Set(splitList(q.scenarios))];
+      const asOfs = [...new Set(splitList(q.asOf))];
+      // Compared by date, the lane is compared with the scenarios named, none by default.
+      const ids =
+        q.scenarios === undefined ? (asOfs.length > 0 ? [] : deps.scenarios.list().map((s) => s.id)) : [...new Set(splitList(q.scenarios))];
       const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
       const query: RouteQuery = { ...DEFAULT_QUERY, from, to, objective: q.objective, modes };
       Object.assign(request.logFields, { from, to, objective: q.objective, scenarios: ids.length });
@@ -68,12 +74,10 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         deps.emissionFactors.cargo,
         DEFAULT_CARGO_TONNES,
       );
-      const c = compareScenarios(deps.scenarios, query, ids, {
-        factors: deps.emissionFactors,
-        cargoTonnes: cargo.tonnes,
-        budget: new WorkBudget(deps.config.planBudget),
-      });
-      const response = compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids });
+      const opts = { factors: deps.emissionFactors, cargoTonnes: cargo.tonnes, budget: new WorkBudget(deps.config.planBudget) };
+      const c = compareScenarios(deps.scenarios, query, ids, opts);
+      const dates = compareDates(deps.scenarios, query, asOfs, c.today, opts);
+      const response = compareToWire(deps, c, { from, to, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids, asOf: asOfs }, dates);
       const eta = etaRequest(q);
       if (eta) {
         const networkOf = (id: string | null) => (id === null ? deps.prepared.network : deps.scenarios.networkFor(id).prepared.network);

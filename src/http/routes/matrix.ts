@@ -16,6 +16,8 @@ import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
 import type { AppDeps } from '../app.js';
 import { resolvePlaces } from '../mappers/place-refs.js';
 import { matrixToWire } from '../mappers/matrix-to-wire.js';
+import { planningMonthOf } from '../schemas/as-of-fields.js';
+import { asOfToWire } from '../mappers/as-of-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
 import { INTERNAL_DOC, JSON_BODY_DOCS, problemResponses } from '../schemas/problem.js';
@@ -84,13 +86,14 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const sources = ids.slice(0, b.sources.length);
       const targets = ids.slice(b.sources.length);
       const scenario = scenarioById(deps, b.scenario);
-      const net = planningNetwork(deps, scenario?.id);
+      const net = planningNetwork(deps, scenario?.id, [], planningMonthOf(b.asOf));
       const include = uniqueStatuses(b.include, net.include);
       const modes = [...new Set(b.modes)];
       const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes, allowUnscheduled: b.allowUnscheduled };
       Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
       let rows: (TravelCost | null)[][];
-      if (pool !== null) {
+      // The workers hold today's network and the named scenarios; a network at a planning date is planned here.
+      if (pool !== null && !(net.dated && net.dated.opened.length > 0)) {
         // Off the event loop; the worker holds the same data set and scenarios.
         rows = await pool.matrix(scenario?.id ?? null, sources, targets, opts, deps.config.planBudget);
       } else {
@@ -102,7 +105,8 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           rows.push(matrixRow(net.prepared, source, targets, opts, { budget }));
         }
       }
-      const response = matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
+      const asOf = asOfToWire(net.dated, deps.prepared.network.parameters.dataDate);
+      const response = matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows, asOf });
       const eta = etaRequest(b);
       if (eta) addMatrixEta(response, net.prepared, opts, sources, targets, deps.calendars ?? EMPTY_CALENDARS, eta, new WorkBudget(deps.config.planBudget));
       return response;

@@ -10,6 +10,8 @@ import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 import { resolvePlaces } from '../mappers/place-refs.js';
 import { reachabilityAreas } from '../mappers/reachability-areas.js';
 import { round1, WireNames } from '../mappers/route-to-wire.js';
+import { planningMonthOf } from '../schemas/as-of-fields.js';
+import { asOfToWire } from '../mappers/as-of-to-wire.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ReachabilityQuerySchema, ReachabilityResponseSchema, type ReachabilityResponse } from '../schemas/reachability.js';
@@ -82,7 +84,7 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
       const q = request.query;
       const [from] = resolvePlaces(deps.places, [{ parameter: 'from', ref: q.from }]) as [string];
       const scenario = scenarioById(deps, q.scenario);
-      const net = planningNetwork(deps, scenario?.id);
+      const net = planningNetwork(deps, scenario?.id, [], planningMonthOf(q.asOf));
       const include = uniqueStatuses(splitList(q.include) as z.output<typeof IncludableStatusSchema>[], net.include);
       const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
       const format = chooseFormat(q.format, request.headers.accept, ['json', 'geojson']);
@@ -103,6 +105,7 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
         query: { from: names.place(from), maxHours: q.maxHours, objective: q.objective, scenario: scenario?.id ?? null, include, modes },
         dataVersion: deps.prepared.network.parameters.dataVersion,
         scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
+        asOf: asOfToWire(net.dated, deps.prepared.network.parameters.dataDate),
         places,
         areas: reachabilityAreas(names.coordinates(from), places, q.maxHours),
       };

@@ -31,6 +31,7 @@ import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import type { RouteAnswerOptions } from '../route-cache.js';
+import { planningMonthOf } from '../schemas/as-of-fields.js';
 import { RouteFeatureCollectionSchema } from '../schemas/route-geojson.js';
 import { z } from 'zod';
 import { EMPTY_CALENDARS } from '../../domain/calendar/calendar-schema.js';
@@ -57,7 +58,7 @@ function render(
   options: RouteAnswerOptions,
   deps: AppDeps,
 ): { response: RouteResponse; log: RouteAnswerLog } {
-  const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
+  const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays, options.asOf ?? undefined);
   const prepared = net.prepared;
   const started = performance.now();
   const routes = planRoutesOrDiagnose(prepared, query, deps.config.planBudget);
@@ -116,6 +117,7 @@ async function answer(
   );
   const options: RouteAnswerOptions = {
     scenario: scenario?.id ?? null,
+    asOf: planningMonthOf(req.asOf) ?? null,
     overlays: req.overlays,
     cargoTonnes: cargo.tonnes,
     cargo,

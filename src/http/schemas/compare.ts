@@ -9,6 +9,7 @@ import { DEFAULTS, DESCRIPTIONS, ID_PATTERN, MODES, ModeSchema, ObjectiveSchema,
 import { commaList } from './route-query.js';
 import { ScenarioRefSchema } from './route-extras.js';
 import { etaRequestFields, EtaSummarySchema } from './route-eta.js';
+import { CompareAsOfQuerySchema, DatedOpeningSchema } from './as-of-fields.js';
 
 /** More ids than scenarios exist is a mistake; this bounds the work of one comparison. */
 export const MAX_COMPARE_SCENARIOS = 20;
@@ -26,6 +27,7 @@ export const CompareQuerySchema = z.strictObject({
   modes: commaList({ accepts: (i) => (MODES as readonly string[]).includes(i), expected: `one of ${MODES.join(', ')}`, min: 1 })
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),
+  asOf: CompareAsOfQuerySchema,
   cargoTonnes: CargoTonnesQuerySchema,
   ...cargoUnitFields(true),
   ...etaRequestFields,
@@ -80,6 +82,17 @@ export const CompareScenarioSchema = z
   })
   .meta({ id: 'CompareScenario', description: 'The best route under one scenario and its differences to today.' });
 
+export const CompareDateSchema = z
+  .object({
+    asOf: z.string().describe('The planning month as asked: `now` or YYYY-MM.'),
+    route: CompareRouteSchema.nullable().describe('Best route on the network as its records expect it at that month, or null when there is none.'),
+    reason: z.string().nullable().describe('Why there is no route; null when there is one.'),
+    differences: CompareDifferencesSchema.nullable().describe('This date minus today; null when either has no route.'),
+    differencesReason: z.string().nullable().describe('Why differences is null; null when it is not.'),
+    openedOnRoute: z.array(DatedOpeningSchema).describe('Links and crossings of this route counted open only because their expected opening falls by this month.'),
+  })
+  .meta({ id: 'CompareDate', description: 'The lane at one planning month and its differences to today.' });
+
 export const CompareResponseSchema = z
   .object({
     query: z.object({
@@ -89,10 +102,12 @@ export const CompareResponseSchema = z
       modes: z.array(ModeSchema),
       cargoTonnes: z.number().describe(PLANNING_DESCRIPTIONS.cargoTonnes),
       scenarios: z.array(z.string()).describe('Scenario ids compared, in the order of `scenarios`.'),
+      asOf: z.array(z.string()).describe('Planning months compared, in the order of `asOf`; empty without it.'),
     }),
     dataVersion: z.string(),
     today: TodaySchema,
     scenarios: z.array(CompareScenarioSchema),
+    dates: z.array(CompareDateSchema).describe('The lane at each month of `asOf`, in order; empty without it.'),
   })
   .meta({ id: 'CompareResponse', description: 'Today against each scenario, side by side.' });
 

@@ -1,6 +1,7 @@
 /** GET /v1/border-crossings and /v1/border-crossings/{id}: query and answers. */
 import { z } from 'zod';
 import { CitedSourceSchema } from './source.js';
+import { ExpectedOpeningWireSchema } from './expected-opening-wire.js';
 import { CountryPlaceRefSchema } from './common.js';
 import {
   AsOfSchema,
@@ -63,6 +64,7 @@ export const CrossingSchema = z
     status: CrossingStatusSchema,
     statusAsOf: AsOfSchema,
     statusSources: z.array(CitedSourceSchema).describe('Citations for the status.'),
+    expectedOpening: ExpectedOpeningWireSchema.nullable().describe('Expected opening (planned) or reopening (closed, restricted); null for an open crossing or one without a published date.'),
     links: z.array(LinkSummarySchema).describe('Links that pass this crossing.'),
     notes: z.string().nullable(),
     sources: z.array(CitedSourceSchema).describe('Citations for the crossing.'),

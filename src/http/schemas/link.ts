@@ -1,6 +1,7 @@
 /** GET /v1/links and /v1/links/{id}: query and answers. */
 import { z } from 'zod';
 import { CitedSourceSchema } from './source.js';
+import { ExpectedOpeningWireSchema } from './expected-opening-wire.js';
 import { CountryPlaceRefSchema } from './common.js';
 import {
   AsOfSchema,
@@ -48,6 +49,7 @@ export const LinkSchema = z
     gaugeMm: GaugeMmSchema.nullable().describe('Track gauge, mm; null for ferry, sea and road links.'),
     status: LinkStatusSchema,
     statusAsOf: AsOfSchema,
+    expectedOpening: ExpectedOpeningWireSchema.nullable().describe('Expected opening (or reopening, when suspended); null for an operational link or one without a published date.'),
     tracks: z.enum(['single', 'double', 'partly-double']).nullable().describe('Number of tracks, when recorded.'),
     electrified: z.boolean().nullable().describe('Whether the line is electrified, when recorded.'),
     speedKmh: SpeedFigureSchema.nullable().describe(

@@ -6,6 +6,7 @@ import { PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.
 import { DEFAULTS, DESCRIPTIONS, IncludableStatusSchema, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
 import { ScenarioRefSchema } from './route-extras.js';
 import { etaRequestFields, EtaSummarySchema } from './route-eta.js';
+import { AsOfAnswerSchema, AsOfBodySchema } from './as-of-fields.js';
 
 export const MatrixRequestSchema = z
   .strictObject({
@@ -25,6 +26,7 @@ export const MatrixRequestSchema = z
     modes: z.array(ModeSchema).min(1).default(DEFAULTS.modes).meta({ description: DESCRIPTIONS.modes }),
     allowUnscheduled: z.boolean().default(DEFAULTS.allowUnscheduled).meta({ description: DESCRIPTIONS.allowUnscheduled }),
     ...etaRequestFields,
+    asOf: AsOfBodySchema,
   })
   .meta({
     id: 'MatrixRequest',
@@ -63,6 +65,7 @@ export const MatrixResponseSchema = z
     include: z.array(IncludableStatusSchema).describe('Statuses used besides operational (the request\'s and the scenario\'s).'),
     modes: z.array(ModeSchema),
     dataVersion: z.string(),
+    asOf: AsOfAnswerSchema.nullable().describe('With a planning month: the month, the data date and the records it counts as open; null without one.'),
     cells: z
       .array(z.array(MatrixCellSchema.nullable()))
       .describe('cells[i][j]: from sources[i] to targets[j]; null when the target cannot be reached; zeros when source and target are the same place.'),

@@ -170,6 +170,12 @@ export const OPERATION_EXAMPLES: readonly OperationExample[] = [
     answer: { file: 'compare-almaty-karachi.json', mediaType: 'application/json', schema: CompareResponseSchema, shorten: shortenLists, shortened: CUT },
   },
   {
+    operationId: 'compareScenarios',
+    name: 'AlmatyToKarachiByDate',
+    request: { method: 'GET', url: '/v1/compare?from=Almaty&to=Karachi&asOf=now,2028-01,2031-01' },
+    answer: { file: 'compare-almaty-karachi-by-date.json', mediaType: 'application/json', schema: CompareResponseSchema, shorten: shortenLists, shortened: CUT },
+  },
+  {
     operationId: 'postMatrix',
     name: 'AlmatyTashkentToKarachiBandarAbbas',
     request: { method: 'POST', url: '/v1/matrix', body: { sources: ['Almaty', 'Tashkent'], targets: ['Karachi', 'Bandar Abbas'] } },

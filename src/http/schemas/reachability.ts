@@ -1,5 +1,6 @@
 /** GET /v1/reachability: every place reachable from one place within a time budget. */
 import { z } from 'zod';
+import { AsOfAnswerSchema, AsOfQuerySchema } from './as-of-fields.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { CountryPlaceRefSchema, PlaceRefSchema } from './common.js';
 import { PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
@@ -21,6 +22,7 @@ export const ReachabilityQuerySchema = z.strictObject({
     description: `${DESCRIPTIONS.objective} The hours of a place are those of the best route by it (with shortest: of the shortest route).`,
   }),
   scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
+  asOf: AsOfQuerySchema,
   include: commaList({ accepts: (i) => (INCLUDABLE_STATUSES as readonly string[]).includes(i), expected: `one of ${INCLUDABLE_STATUSES.join(', ')}` })
     .optional()
     .meta({ description: `${DESCRIPTIONS.include} Comma-separated.` }),
@@ -79,6 +81,7 @@ export const ReachabilityResponseSchema = z
     }),
     dataVersion: z.string(),
     scenario: ScenarioRefSchema.nullable(),
+    asOf: AsOfAnswerSchema.nullable().describe('With a planning month: the month, the data date and the records it counts as open; null without one.'),
     places: z.array(ReachablePlaceSchema).describe('Every place reachable within maxHours, nearest in hours first; the origin is not listed.'),
     areas: z.array(ReachableAreaSchema).describe('Areas reached within 25, 50, 75 and 100 % of maxHours, smallest band first.'),
   })

@@ -18,6 +18,7 @@ import {
   PlaceRefInputSchema,
 } from './route-fields.js';
 import { etaRequestFields } from './route-eta.js';
+import { AsOfQuerySchema } from './as-of-fields.js';
 import { cargoUnitFields, CargoTonnesQuerySchema, ExplainQuerySchema, FormatSchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 /** Items of a comma list, trimmed, empty items dropped ("rail, sea," → ["rail", "sea"]). */
@@ -106,6 +107,7 @@ export const RouteQuerySchema = z.strictObject({
     .optional()
     .meta({ description: `${DESCRIPTIONS.avoidLinks} Comma-separated.` }),
   scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
+  asOf: AsOfQuerySchema,
   cargoTonnes: CargoTonnesQuerySchema,
   ...cargoUnitFields(true),
   explain: ExplainQuerySchema,

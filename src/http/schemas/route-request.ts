@@ -17,6 +17,7 @@ import {
   PlaceRefInputSchema,
 } from './route-fields.js';
 import { etaRequestFields } from './route-eta.js';
+import { AsOfBodySchema } from './as-of-fields.js';
 import { cargoUnitFields, CargoTonnesBodySchema, FormatSchema, OverlaysBodySchema, PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
 
 const IdSchema = z.string().regex(ID_PATTERN, 'expected an id such as "saraghs--sarakhs"');
@@ -48,6 +49,7 @@ export const RouteRequestSchema = z
     avoidLinks: z.array(IdSchema).default([]).meta({ description: DESCRIPTIONS.avoidLinks }),
     scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
     overlays: OverlaysBodySchema,
+    asOf: AsOfBodySchema,
     cargoTonnes: CargoTonnesBodySchema,
     ...cargoUnitFields(false),
     explain: z.boolean().default(false).meta({ description: PLANNING_DESCRIPTIONS.explain }),

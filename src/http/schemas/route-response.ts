@@ -6,6 +6,7 @@
  */
 import { RouteEtaSchema } from './route-eta.js';
 import { z } from 'zod';
+import { AsOfAnswerSchema } from './as-of-fields.js';
 import { CitedSourceSchema } from './source.js';
 import { CountryPlaceRefSchema, DaysSchema, HoursSchema, PlaceRefSchema } from './common.js';
 import { IncludableStatusSchema, ModeSchema, ObjectiveSchema } from './route-fields.js';
@@ -96,6 +97,7 @@ export const RouteWarningSchema = z
     code: z.enum([
       'NON_OPERATIONAL_LINK',
       'ESTIMATED_FIGURE',
+      'EXPECTED_OPENING',
       'RESTRICTED_CROSSING',
       'PLANNED_CROSSING',
       'ROAD_LEG',
@@ -198,6 +200,7 @@ export const RouteQueryEchoSchema = z
     avoidCorridors: z.array(z.string()),
     avoidLinks: z.array(z.string()),
     scenario: z.string().nullable().describe('Named scenario planned on, or null for today\'s network.'),
+    asOf: z.string().nullable().describe('Planning month asked for (YYYY-MM), or null for today\'s network (absent or `now`).'),
     cargoTonnes: z.number().describe('Cargo mass of the CO2 figures, t.'),
     explain: z.boolean(),
     geometry: z.enum(['geojson', 'polyline']),
@@ -213,6 +216,7 @@ export const RouteResponseSchema = z
     appliedOverlays: z
       .array(AppliedOverlaySchema)
       .describe('Overlays applied to today\'s network for this answer: the scenario\'s, then the request\'s. Empty for today\'s network.'),
+    asOf: AsOfAnswerSchema.nullable().describe('With a planning month: the month, the data date and the records it counts as open; null without one.'),
     routes: z.array(RouteSchema).describe('Routes found, best first; at least one.'),
   })
   .meta({ id: 'RouteResponse', description: 'Routes for a question, best first.' });
