@@ -6,17 +6,16 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { before, describe, it } from 'node:test';
-import { parseConfig } from '../../src/config.js';
 import { keyFingerprint } from '../../src/http/hooks/api-key.js';
 import { createLogger, REDACTED } from '../../src/http/logger.js';
-import { PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
+import { PROBLEM_TYPE, type TestApp, testConfig, withApp } from './helper.js';
 
 const KEY_A = 'key-a-0123456789abcdef';
 const KEY_B = 'key-b-fedcba9876543210';
 
 let t: TestApp;
 before(async (ctx) => {
-  t = await withApp(ctx, undefined, { config: parseConfig({ NODE_ENV: 'test', API_KEYS: `${KEY_A},${KEY_B}` }) });
+  t = await withApp(ctx, undefined, { config: testConfig({ API_KEYS: `${KEY_A},${KEY_B}` }) });
 });
 
 describe('API keys configured', () => {

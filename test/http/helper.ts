@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { SuiteContext, TestContext } from 'node:test';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { parseConfig } from '../../src/config.js';
+import { type Config, parseConfig } from '../../src/config.js';
 import { loadNetwork } from '../../src/domain/network/load-network.js';
 import { loadSourceRegister } from '../../src/domain/network/load-sources.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
@@ -47,6 +47,15 @@ export interface TestApp {
   logs: Record<string, unknown>[];
 }
 
+/**
+ * Settings for a test app: `env` on top of NODE_ENV=test, no load shedding on event-loop delay and a long planning
+ * deadline, so a busy test machine does not turn answers into 503s or BUDGET_EXCEEDED (shedding and the deadline
+ * have their own tests, which set them in `env`).
+ */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return parseConfig({ NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', PLAN_DEADLINE_MS: '60000', ...env });
+}
+
 /** The app on `dataDir` (fixture by default); logs go to `logs`, not to the console. */
 export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const network = await loadOnce(dataDir);
@@ -57,9 +66,7 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
     { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   ) as FastifyBaseLogger;
   const deps: AppDeps = {
-    // No load shedding on event-loop delay and a long planning deadline: a busy test machine must not turn answers
-    // into 503s or BUDGET_EXCEEDED (shedding and the deadline have their own tests).
-    config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', PLAN_DEADLINE_MS: '60000' }),
+    config: testConfig({ DATA_DIR: dataDir }),
     network,
     prepared,
     places: new PlaceIndex(network.places),

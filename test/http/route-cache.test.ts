@@ -11,8 +11,7 @@ import type { PreparedNetwork } from '../../src/domain/routing/prepare.js';
 import { queryToRequest, resolveRequest } from '../../src/http/mappers/route-request.js';
 import { LruCache, routeCacheKey } from '../../src/http/route-cache.js';
 import { RouteQuerySchema } from '../../src/http/schemas/route-query.js';
-import { parseConfig } from '../../src/config.js';
-import { buildTestApp, FIXTURE_DIR, loadOnce, REAL_DATA_DIR, type TestApp } from './helper.js';
+import { buildTestApp, FIXTURE_DIR, loadOnce, REAL_DATA_DIR, type TestApp, testConfig } from './helper.js';
 
 describe('LruCache', () => {
   it('never holds more than its capacity, dropping the oldest first', () => {
@@ -110,7 +109,7 @@ describe('/v1/routes with and without the cache', () => {
     }) as PreparedNetwork;
     await cached.app.close();
     cached = await buildTestApp(FIXTURE_DIR, { prepared: counting });
-    plain = await buildTestApp(FIXTURE_DIR, { config: parseConfig({ DATA_DIR: FIXTURE_DIR, NODE_ENV: 'test', ROUTE_CACHE_ENTRIES: '0' }) });
+    plain = await buildTestApp(FIXTURE_DIR, { config: testConfig({ DATA_DIR: FIXTURE_DIR, ROUTE_CACHE_ENTRIES: '0' }) });
   });
   after(async () => {
     await cached.app.close();

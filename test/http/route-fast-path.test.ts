@@ -8,9 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { parseConfig } from '../../src/config.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
-import { buildTestApp, FIXTURE_DIR, loadOnce, type TestApp } from './helper.js';
+import { buildTestApp, FIXTURE_DIR, loadOnce, type TestApp, testConfig } from './helper.js';
 
 const KEY = 'key-fast-0123456789abcdef';
 
@@ -23,7 +22,7 @@ async function countingApp(env: Record<string, string> = {}): Promise<{ t: TestA
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  const t = await buildTestApp(FIXTURE_DIR, { places, config: parseConfig({ DATA_DIR: FIXTURE_DIR, NODE_ENV: 'test', ...env }) });
+  const t = await buildTestApp(FIXTURE_DIR, { places, config: testConfig({ DATA_DIR: FIXTURE_DIR, ...env }) });
   return { t, placeUses: () => uses };
 }
 
@@ -39,7 +38,7 @@ describe('GET /v1/routes raw-URL fast path', () => {
   let plain: TestApp;
   before(async () => {
     fast = await countingApp();
-    plain = await buildTestApp(FIXTURE_DIR, { config: parseConfig({ DATA_DIR: FIXTURE_DIR, NODE_ENV: 'test', ROUTE_CACHE_ENTRIES: '0' }) });
+    plain = await buildTestApp(FIXTURE_DIR, { config: testConfig({ DATA_DIR: FIXTURE_DIR, ROUTE_CACHE_ENTRIES: '0' }) });
   });
   after(async () => {
     await fast.t.app.close();
@@ -125,7 +124,7 @@ describe('GET /v1/routes raw-URL fast path', () => {
 describe('fast path after the API key check', () => {
   let t: TestApp;
   before(async () => {
-    t = await buildTestApp(FIXTURE_DIR, { config: parseConfig({ DATA_DIR: FIXTURE_DIR, NODE_ENV: 'test', API_KEYS: KEY }) });
+    t = await buildTestApp(FIXTURE_DIR, { config: testConfig({ DATA_DIR: FIXTURE_DIR, API_KEYS: KEY }) });
   });
   after(() => t.app.close());
 
@@ -147,7 +146,7 @@ describe('fast path and rate limiting', () => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp(FIXTURE_DIR, {
-      config: parseConfig({ DATA_DIR: FIXTURE_DIR, NODE_ENV: 'test', RATE_LIMIT_MAX: '4', RATE_LIMIT_WINDOW_MS: '60000' }),
+      config: testConfig({ DATA_DIR: FIXTURE_DIR, RATE_LIMIT_MAX: '4', RATE_LIMIT_WINDOW_MS: '60000' }),
     });
   });
   after(() => t.app.close());

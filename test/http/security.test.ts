@@ -8,13 +8,12 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { parseConfig } from '../../src/config.js';
 import { PROBLEM_CODES, type ProblemCode } from '../../src/http/error-handler.js';
-import { buildTestApp, PROBLEM_TYPE, type TestApp, withApp } from './helper.js';
+import { buildTestApp, PROBLEM_TYPE, type TestApp, testConfig, withApp } from './helper.js';
 
 /** An app on the fixture with these settings on top of the test defaults; a test context closes it when done. */
 function appWith(t: TestContext | null, env: Record<string, string>): Promise<TestApp> {
-  const overrides = { config: parseConfig({ NODE_ENV: 'test', ...env }) };
+  const overrides = { config: testConfig(env) };
   return t === null ? buildTestApp(undefined, overrides) : withApp(t, undefined, overrides);
 }
 

@@ -5,15 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { parseConfig } from '../../src/config.js';
 import { trustProxyOption } from '../../src/http/hooks/security.js';
-import { withApp } from './helper.js';
+import { testConfig, withApp } from './helper.js';
 
 const BALANCER = '10.1.2.3';
 
 /** An app on the fixture with these settings on top of the test defaults, closed when `t` is done. */
 function appWith(t: TestContext, env: Record<string, string>) {
-  return withApp(t, undefined, { config: parseConfig({ NODE_ENV: 'test', ...env }) });
+  return withApp(t, undefined, { config: testConfig(env) });
 }
 
 describe('TRUST_PROXY hop count', () => {
