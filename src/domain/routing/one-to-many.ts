@@ -176,29 +176,44 @@ function fastCosts(
   const mask = queryMask(p, makeFilter(p.index, opts));
   const search = new LayeredSearch(layeredQuery(p, [from], mask, opts.objective, true), budget);
   const st = search.run(search.source, -1, null, maxCost);
-  const acc = new Float64Array((search.sink + 1) * SLOTS);
-  // First and last link traversal on the tree path to each node (-1: none yet), for the terminal time of its ends.
-  const firstT = new Int32Array(search.sink + 1).fill(-1);
-  const lastT = new Int32Array(search.sink + 1).fill(-1);
-  for (let k = 1; k < search.settledCount; k++) {
+  // Figures per SETTLED node only, at its position in settle order: sized by what the search reached, not by the
+  // whole graph (at 100k places a per-node array is ~40 MB a call, and the garbage collector then dominates).
+  const settled = search.settledCount;
+  const slotOf = new Int32Array(search.sink + 1);
+  const acc = new Float64Array(settled * SLOTS);
+  // First and last link traversal on the tree path to each settled node (-1: none yet), for the terminal time of its ends.
+  const firstT = new Int32Array(settled).fill(-1);
+  const lastT = new Int32Array(settled).fill(-1);
+  for (let k = 1; k < settled; k++) {
     const v = search.settleOrder[k]!;
-    const at = v * SLOTS;
-    const parent = search.parentOf(v);
+    slotOf[v] = k;
+    const at = k * SLOTS;
+    const parent = slotOf[search.parentOf(v)]!;
     acc.copyWithin(at, parent * SLOTS, parent * SLOTS + SLOTS);
     const step = search.step(search.parentEdgeOf(v));
     addStep(p, step, acc, at);
-    firstT[v] = firstT[parent]!;
-    lastT[v] = lastT[parent]!;
+    firstT[k] = firstT[parent]!;
+    lastT[k] = lastT[parent]!;
     if (step.kind === 'link' && step.ref >= 0) {
-      if (firstT[v]! < 0) firstT[v] = step.ref;
-      lastT[v] = step.ref;
+      if (firstT[k]! < 0) firstT[k] = step.ref;
+      lastT[k] = step.ref;
     }
   }
-  const destW = layeredQuery(p, [from], mask, opts.objective, true).destinationW;
+  const destW = search.q.destinationW;
   const fromIdx = sp.placeIndex.get(from)!;
   const placeSeen = new Int32Array(sp.placeIds.length);
   let mark = 0;
-  const places = wanted ? [...wanted].map((id) => sp.placeIndex.get(id)).filter((i): i is number => i !== undefined) : sp.placeIds.map((_, i) => i);
+  // Every place: only those with a settled arrival node can be in the answer, so read them off the settled nodes.
+  let places: Iterable<number>;
+  if (wanted) places = [...wanted].map((id) => sp.placeIndex.get(id)).filter((i): i is number => i !== undefined);
+  else {
+    const reached = new Set<number>();
+    for (let k = 1; k < settled; k++) {
+      const v = search.settleOrder[k]!;
+      if (v < sp.nodeCount && sp.nodeIsArrival[v] === 1) reached.add(sp.nodePlace[v]!);
+    }
+    places = [...reached].sort((a, b) => a - b);
+  }
   for (const place of places) {
     if (place === fromIdx) continue;
     let best = -1;
@@ -209,7 +224,8 @@ function fastCosts(
     if (best < 0) continue;
     const id = sp.placeIds[place]!;
     if (search.looplessTo(best, placeSeen, ++mark)) {
-      result.set(id, costAt(p, acc, best * SLOTS, p.traversals[firstT[best]!], p.traversals[lastT[best]!]));
+      const k = slotOf[best]!;
+      result.set(id, costAt(p, acc, k * SLOTS, p.traversals[firstT[k]!], p.traversals[lastT[k]!]));
       continue;
     }
     const exact = new LayeredSearch(layeredQuery(p, [from, id], mask, opts.objective), budget);
