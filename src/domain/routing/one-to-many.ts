@@ -22,7 +22,7 @@ import { withinBudget } from './plan-routes.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type PreparedNetwork, type Traversal } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE, weightFor } from './query-graph.js';
-import { layeredQuery, queryMask } from './query-mask.js';
+import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Hours, Objective, Route } from './route-types.js';
 
 export type TravelCostOptions = FilterOptions & { objective: Objective };
@@ -173,7 +173,7 @@ function fastCosts(
   maxCost: number,
 ): Map<string, TravelCost> {
   const sp = p.space;
-  const mask = queryMask(p, makeFilter(p.index, opts));
+  const mask = queryMaskFor(p, opts);
   const search = new LayeredSearch(layeredQuery(p, [from], mask, opts.objective, true), budget);
   const st = search.run(search.source, -1, null, maxCost);
   // Figures per SETTLED node only, at its position in settle order: sized by what the search reached, not by the

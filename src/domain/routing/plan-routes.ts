@@ -29,7 +29,7 @@ import { makeFilter } from './filters.js';
 import { LayeredSearch } from './layered-search.js';
 import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
-import { layeredQuery, queryMask } from './query-mask.js';
+import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Route, RouteQuery } from './route-types.js';
 import { validateQuery } from './validate-query.js';
 
@@ -76,8 +76,7 @@ export function withinBudget<T>(fn: () => T): T {
 export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptions = {}): Route[] {
   const stops = validateQuery(p.index, q);
   const budget = options.budget ?? unlimitedBudget();
-  const filter = makeFilter(p.index, q);
-  const mask = queryMask(p, filter);
+  const mask = queryMaskFor(p, q);
   const bad = p.space.badWeight[q.objective];
   if (bad !== null) throw new WeightError(bad.edge, bad.value);
   const infeasible = provablyNoRoute(p, stops, mask);
@@ -92,7 +91,7 @@ export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptio
   };
   withinBudget(() => {
     if (options.reference) {
-      const graph = buildQueryGraph(p, stops, filter, q.objective);
+      const graph = buildQueryGraph(p, stops, makeFilter(p.index, q), q.objective);
       const groupOf = (n: string): string => placeOfNode(graph, n);
       for (const path of kShortestLooplessPaths(graph, SOURCE, SINK, 'w', groupOf, { budget })) {
         if (consider(assembleRoute(p, graph, path.edges, q.objective))) break;

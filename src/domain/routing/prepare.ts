@@ -31,6 +31,7 @@ import { changesGaugeAt, legState, transitionAt, type LegState, type Transition 
 import type { Hours } from './route-types.js';
 import { NetworkIndex } from '../network/network-index.js';
 import { buildSearchSpace, type SearchSpace } from './search-space.js';
+import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
 
 /** One link travelled in one direction, with everything its edge costs. */
 export interface Traversal {
@@ -109,6 +110,8 @@ export interface PreparedNetwork {
   edgeList: readonly BaseEdge[];
   /** The same graph in typed arrays, for the masked searches (search-space.ts). */
   space: SearchSpace;
+  /** What the query filter reads of each link and place, in typed arrays (mask-facts.ts). */
+  maskFacts: MaskFacts;
 }
 
 export interface BaseEdge {
@@ -218,5 +221,6 @@ export function prepareNetwork(net: Network): PreparedNetwork {
     edgeList.push({ key, source, target, fromPlace: sourceAttrs.place, toPlace: targetAttrs.place, attrs });
   });
   const space = buildSearchSpace(net, graph, traversals);
-  return { network: net, index, traversals, transitions, statesAt, graph, edgeList, space };
+  const maskFacts = buildMaskFacts(net, index, space.placeIndex);
+  return { network: net, index, traversals, transitions, statesAt, graph, edgeList, space, maskFacts };
 }

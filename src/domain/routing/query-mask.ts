@@ -1,8 +1,11 @@
 /**
  * A query's filter (filters.ts) as masks over the search space: which places
- * and which links it may use. Built per query in one pass over places and links.
+ * and which links it may use. Built per query in one pass over places and links:
+ * queryMask evaluates the filter itself (kept as the reference), queryMaskFor
+ * reads the same decisions off typed arrays.
  */
-import type { LinkFilter } from './filters.js';
+import type { FilterOptions, LinkFilter } from './filters.js';
+import { maskFor } from './mask-facts.js';
 import type { PreparedNetwork } from './prepare.js';
 import type { LayeredQuery } from './layered-search.js';
 import type { Objective } from './route-types.js';
@@ -20,6 +23,11 @@ export function queryMask(p: PreparedNetwork, filter: LinkFilter): QueryMask {
   const linkOk = new Uint8Array(p.network.links.length);
   p.network.links.forEach((l, i) => (linkOk[i] = filter.linkAllowed(l) ? 1 : 0));
   return { placeOk, linkOk };
+}
+
+/** The same masks as queryMask(p, makeFilter(p.index, o)), from the prepared typed arrays (mask-facts.ts). */
+export function queryMaskFor(p: PreparedNetwork, o: FilterOptions): QueryMask {
+  return maskFor(p.maskFacts, o);
 }
 
 /** The layered query over stops (from, via…, to), or one open layer from stops[0]. */
