@@ -47,6 +47,8 @@ export interface PlanOptions {
   budget?: WorkBudget;
   /** Use the graphology reference search instead of the fast one. */
   reference?: boolean;
+  /** Fast search only: force A* on (true) or off (false); by default it is on for large networks (layered-search.ts). */
+  astar?: boolean;
 }
 
 const CHEAPER =
@@ -97,7 +99,7 @@ export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptio
         if (consider(assembleRoute(p, graph, path.edges, q.objective))) break;
       }
     } else {
-      const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget);
+      const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget, options.astar === undefined ? {} : { astar: options.astar });
       for (const path of search.kShortest()) {
         if (consider(assembleSteps(p, path.edges.map((e) => search.step(e)), q.objective))) break;
       }

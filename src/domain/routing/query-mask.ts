@@ -44,6 +44,7 @@ export function layeredQuery(p: PreparedNetwork, stops: readonly string[], mask:
     placeOk: mask.placeOk,
     linkOk: mask.linkOk,
     isStop,
+    objective,
     w: sp.weights[objective],
     ...terminalWeights(sp, objective),
   };

@@ -9,6 +9,7 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
+import { boundFactors, greatCircleKm } from './geo-bound.js';
 import { weightFor } from './query-graph.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type StateEdge, type StateNode, type Traversal } from './prepare.js';
@@ -54,6 +55,8 @@ export interface SearchSpace {
   /** Great-circle position of each place, radians. */
   lat: Float64Array;
   lon: Float64Array;
+  /** Per objective, weight per great-circle km that no link edge undercuts (geo-bound.ts): the A* heuristic's factor. */
+  boundFactor: Readonly<Record<Objective, number>>;
 }
 
 export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNode, StateEdge>, traversals: readonly Traversal[]): SearchSpace {
@@ -134,6 +137,15 @@ export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNo
   const rad = Math.PI / 180;
   const lat = Float64Array.from(net.places, (p) => p.lat * rad);
   const lon = Float64Array.from(net.places, (p) => p.lon * rad);
+  const edgeFrom = (e: number): number => nodePlace[edgeSource[e]!]!;
+  const edgeTo = (e: number): number => nodePlace[edgeTarget[e]!]!;
+  const boundFactor = boundFactors(
+    OBJECTIVES,
+    edgeCount,
+    (e) => edgeKind[e] === 0,
+    (e) => greatCircleKm(lat[edgeFrom(e)]!, lon[edgeFrom(e)]!, lat[edgeTo(e)]!, lon[edgeTo(e)]!),
+    (o, e) => weights[o][e]!,
+  );
   return {
     placeIds,
     placeIndex,
@@ -159,5 +171,6 @@ export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNo
     placeAdjLink,
     lat,
     lon,
+    boundFactor,
   };
 }
