@@ -105,46 +105,47 @@ const GAUGE = KM + 2;
 const UNSCHEDULED = KM + 3;
 const SLOTS = KM + 4;
 
+/** Adds low, typical, high of h to hour part `part` at slot `at` (a plain function: a closure per step cost more than the step). */
+function addPart(acc: Float64Array, at: number, part: number, h: Hours): void {
+  const i = at + part * 3;
+  acc[i] = acc[i]! + h.low;
+  acc[i + 1] = acc[i + 1]! + h.typical;
+  acc[i + 2] = acc[i + 2]! + h.high;
+}
+
 /** Adds one step's figures to acc[at..at+SLOTS), in the part order of costOfSteps. */
 function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number): void {
   if (s.ref < 0) return;
-  const add = (part: number, h: Hours): void => {
-    acc[at + part * 3] = acc[at + part * 3]! + h.low;
-    acc[at + part * 3 + 1] = acc[at + part * 3 + 1]! + h.typical;
-    acc[at + part * 3 + 2] = acc[at + part * 3 + 2]! + h.high;
-  };
   if (s.kind === 'link') {
     const t = p.traversals[s.ref]!;
     acc[at + KM] = acc[at + KM]! + t.link.lengthKm;
     acc[at + CROSSINGS] = acc[at + CROSSINGS]! + t.borders;
     if (isUnscheduled(t.link)) acc[at + UNSCHEDULED] = acc[at + UNSCHEDULED]! + 1;
-    add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
-    if (t.crossing && t.crossingCountries) add(1, t.dwell);
+    addPart(acc, at, t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
+    if (t.crossing && t.crossingCountries) addPart(acc, at, 1, t.dwell);
   } else {
     const tr = p.transitions[s.ref]!.transition;
     if (tr.kind === 'continue') {
-      if (tr.yard) add(TERMINAL, tr.hours);
+      if (tr.yard) addPart(acc, at, TERMINAL, tr.hours);
       return;
     }
     if (tr.kind === 'gauge-change') {
-      add(2, tr.hours);
+      addPart(acc, at, 2, tr.hours);
       acc[at + GAUGE] = acc[at + GAUGE]! + 1;
-    } else add(tr.terminal ? TERMINAL : 5, tr.hours);
+    } else addPart(acc, at, tr.terminal ? TERMINAL : 5, tr.hours);
   }
 }
 
+/** The hour parts of one costAt call (reused: costAt runs once per place of a matrix row or reachability answer). */
+const PARTS_SCRATCH = new Float64Array(PARTS * 3);
+
 /** The figures at node slot `at`, with the terminal time of the route's two ends added last, as assemble-route.ts does. */
 function costAt(p: PreparedNetwork, acc: Float64Array, at: number, first: Traversal | undefined, last: Traversal | undefined): TravelCost {
-  const parts = acc.slice(at, at + PARTS * 3);
+  const parts = PARTS_SCRATCH;
+  parts.set(acc.subarray(at, at + PARTS * 3));
   if (first && last) {
-    for (const h of [
-      terminalHours(p.network.parameters, first.from, 'origin', first.state),
-      terminalHours(p.network.parameters, last.to, 'destination', last.state),
-    ]) {
-      parts[TERMINAL * 3] = parts[TERMINAL * 3]! + h.low;
-      parts[TERMINAL * 3 + 1] = parts[TERMINAL * 3 + 1]! + h.typical;
-      parts[TERMINAL * 3 + 2] = parts[TERMINAL * 3 + 2]! + h.high;
-    }
+    addPart(parts, 0, TERMINAL, terminalHours(p.network.parameters, first.from, 'origin', first.state));
+    addPart(parts, 0, TERMINAL, terminalHours(p.network.parameters, last.to, 'destination', last.state));
   }
   let low = 0;
   let typical = 0;
