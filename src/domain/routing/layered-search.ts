@@ -291,41 +291,23 @@ export class LayeredSearch {
   run(from: number, to: number, blocks: Blocks | null, maxCost = Infinity): number {
     const st = ++this.stamp;
     const dist = this.dist;
-    const seen = this.seenStamp;
     const done = this.doneStamp;
-    const predE = this.predEdge;
-    const predN = this.predNode;
     this.heapSize = 0;
     this.settledCount = 0;
     dist[from] = 0;
-    seen[from] = st;
-    predE[from] = -1;
-    predN[from] = -1;
+    this.seenStamp[from] = st;
+    this.predEdge[from] = -1;
+    this.predNode[from] = -1;
     // A* toward the sink: heap keys are distance + bound (consistent, so the first settle of a node is final).
     const astar = this.bound !== null && to === this.sink;
+    this.runStamp = st;
+    this.runBlocks = blocks;
+    this.runAstar = astar;
     this.push(from, astar ? this.h(from) : 0);
-    let u = -1;
-    const visit = (edge: number, t: number, w: number): void => {
-      if (done[t] === st) return;
-      if (blocks !== null) {
-        if (blocks.edges.has(edge) || blocks.node[t] === blocks.stamp) return;
-        const tp = this.placeOf(t);
-        if (blocks.place[tp] === blocks.stamp) return;
-        if (tp === blocks.spurPlace && this.placeOf(u) !== tp) return;
-      }
-      const d = dist[u]! + w;
-      if (seen[t] !== st || d < dist[t]!) {
-        seen[t] = st;
-        dist[t] = d;
-        predE[t] = edge;
-        predN[t] = u;
-        this.push(t, astar ? d + this.h(t) : d);
-      }
-    };
     let settled = 0;
     while (this.heapSize > 0) {
       const key = this.heapKey[0]!;
-      u = this.pop();
+      const u = this.pop();
       if (done[u] === st || key > (astar ? dist[u]! + this.h(u) : dist[u]!)) continue;
       if (key > maxCost) break;
       done[u] = st;
@@ -335,11 +317,42 @@ export class LayeredSearch {
         settled = 0;
       }
       if (u === to) break;
-      this.forEachOut(u, visit);
+      this.runFrom = u;
+      this.forEachOut(u, this.relax);
     }
+    this.runBlocks = null;
     this.budget.settle(settled);
     return st;
   }
+
+  /** The state of the run in progress, read by relax (one closure per search instead of one per run). */
+  private runStamp = 0;
+  private runFrom = -1;
+  private runBlocks: Blocks | null = null;
+  private runAstar = false;
+
+  /** Relaxes the edge from the node being settled (runFrom) to t. */
+  private readonly relax = (edge: number, t: number, w: number): void => {
+    const st = this.runStamp;
+    if (this.doneStamp[t] === st) return;
+    const u = this.runFrom;
+    const blocks = this.runBlocks;
+    if (blocks !== null) {
+      if (blocks.edges.has(edge) || blocks.node[t] === blocks.stamp) return;
+      const tp = this.placeOf(t);
+      if (blocks.place[tp] === blocks.stamp) return;
+      if (tp === blocks.spurPlace && this.placeOf(u) !== tp) return;
+    }
+    const dist = this.dist;
+    const d = dist[u]! + w;
+    if (this.seenStamp[t] !== st || d < dist[t]!) {
+      this.seenStamp[t] = st;
+      dist[t] = d;
+      this.predEdge[t] = edge;
+      this.predNode[t] = u;
+      this.push(t, this.runAstar ? d + this.h(t) : d);
+    }
+  };
 
   settledIn(v: number, st: number): boolean {
     return this.doneStamp[v] === st;
