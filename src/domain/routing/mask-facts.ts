@@ -109,8 +109,27 @@ export function buildMaskFacts(net: Network, index: NetworkIndex, placeIndex: Re
   };
 }
 
-/** The places and links a query may use (1) under the options, exactly as makeFilter decides. */
-export function maskFor(f: MaskFacts, o: FilterOptions): { placeOk: Uint8Array; linkOk: Uint8Array } {
+type Mask = { readonly placeOk: Uint8Array; readonly linkOk: Uint8Array };
+
+/** Masks of the most recent option sets per network (read-only to every search), so repeated filters cost a lookup. */
+const MASKS_KEPT = 32;
+const kept = new WeakMap<MaskFacts, Map<string, Mask>>();
+
+/** The places and links a query may use (1) under the options, exactly as makeFilter decides. Never write to them. */
+export function maskFor(f: MaskFacts, o: FilterOptions): Mask {
+  // Every HANDLED field, as given (lists unsorted: a different order only costs a second entry).
+  const key = JSON.stringify([o.include, o.modes, o.allowUnscheduled === true, o.avoidCountries, o.avoidPlaces, o.avoidCrossings, o.avoidCorridors, o.avoidLinks]);
+  let masks = kept.get(f);
+  if (!masks) kept.set(f, (masks = new Map()));
+  const hit = masks.get(key);
+  if (hit) return hit;
+  const mask = computeMask(f, o);
+  if (masks.size >= MASKS_KEPT) masks.delete(masks.keys().next().value!);
+  masks.set(key, mask);
+  return mask;
+}
+
+function computeMask(f: MaskFacts, o: FilterOptions): Mask {
   const P = f.placeCountry.length;
   const L = f.linkStatus.length;
   const placeOk = new Uint8Array(P).fill(1);
