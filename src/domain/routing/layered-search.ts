@@ -207,13 +207,15 @@ export class LayeredSearch {
     const end = q.openEnd ? -1 : q.stops[l + 1]!;
     const fromPlace = sp.nodePlace[n]!;
     if (end === fromPlace && l === q.layers - 1 && sp.nodeIsArrival[n] === 1) visit(LM + n, this.sink, q.destinationW[n]!);
+    // The same for every out-edge of n: whether its own place is in the layer.
+    const fromIn = this.inLayer(l, fromPlace);
     for (let k = sp.outStart[n]!, stop = sp.outStart[n + 1]!; k < stop; k++) {
       const e = sp.outEdge[k]!;
       const t = sp.edgeTarget[e]!;
-      const toPlace = sp.nodePlace[t]!;
       if (sp.edgeKind[e] === 0) {
+        const toPlace = sp.nodePlace[t]!;
         if (toPlace === start || fromPlace === end) continue;
-        if (q.linkOk[sp.edgeLink[e]!] === 0 || !this.inLayer(l, toPlace) || !this.inLayer(l, fromPlace)) continue;
+        if (q.linkOk[sp.edgeLink[e]!] === 0 || !fromIn || !this.inLayer(l, toPlace)) continue;
         visit(l * this.m + e, l * N + t, q.w[e]!);
       } else {
         if (fromPlace === start) continue;
@@ -221,7 +223,7 @@ export class LayeredSearch {
           if (l + 1 < q.layers) visit(l * this.m + e, (l + 1) * N + t, q.w[e]!);
           continue;
         }
-        if (!this.inLayer(l, fromPlace)) continue;
+        if (!fromIn) continue;
         visit(l * this.m + e, l * N + t, q.w[e]!);
       }
     }
