@@ -27,9 +27,21 @@ export interface LinkFilter {
   linkAllowed(link: Link): boolean;
 }
 
+const countrySets = new WeakMap<NetworkIndex, ReadonlySet<string>>();
+
+/** The countries the network's places are in, computed once per index (a scan of every place otherwise). */
+function countriesOf(index: NetworkIndex): ReadonlySet<string> {
+  let s = countrySets.get(index);
+  if (!s) {
+    s = new Set([...index.placeById.values()].map((p) => p.country));
+    countrySets.set(index, s);
+  }
+  return s;
+}
+
 /** Throws INVALID_CONSTRAINT naming the field and the id for every id the network does not know. */
 export function checkAvoidIds(index: NetworkIndex, o: FilterOptions): void {
-  const countries = new Set([...index.placeById.values()].map((p) => p.country));
+  const countries = countriesOf(index);
   const lists: [keyof FilterOptions, readonly string[], (id: string) => boolean][] = [
     ['avoidCountries', o.avoidCountries, (id) => countries.has(id)],
     ['avoidPlaces', o.avoidPlaces, (id) => index.placeById.has(id)],

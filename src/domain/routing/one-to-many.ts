@@ -22,7 +22,7 @@ import { withinBudget } from './plan-routes.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type PreparedNetwork, type Traversal } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE, weightFor } from './query-graph.js';
-import { layeredQuery, queryMask } from './query-mask.js';
+import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Hours, Objective, Route } from './route-types.js';
 
 export type TravelCostOptions = FilterOptions & { objective: Objective };
@@ -105,46 +105,47 @@ const GAUGE = KM + 2;
 const UNSCHEDULED = KM + 3;
 const SLOTS = KM + 4;
 
+/** Adds low, typical, high of h to hour part `part` at slot `at` (a plain function: a closure per step cost more than the step). */
+function addPart(acc: Float64Array, at: number, part: number, h: Hours): void {
+  const i = at + part * 3;
+  acc[i] = acc[i]! + h.low;
+  acc[i + 1] = acc[i + 1]! + h.typical;
+  acc[i + 2] = acc[i + 2]! + h.high;
+}
+
 /** Adds one step's figures to acc[at..at+SLOTS), in the part order of costOfSteps. */
 function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number): void {
   if (s.ref < 0) return;
-  const add = (part: number, h: Hours): void => {
-    acc[at + part * 3] = acc[at + part * 3]! + h.low;
-    acc[at + part * 3 + 1] = acc[at + part * 3 + 1]! + h.typical;
-    acc[at + part * 3 + 2] = acc[at + part * 3 + 2]! + h.high;
-  };
   if (s.kind === 'link') {
     const t = p.traversals[s.ref]!;
     acc[at + KM] = acc[at + KM]! + t.link.lengthKm;
     acc[at + CROSSINGS] = acc[at + CROSSINGS]! + t.borders;
     if (isUnscheduled(t.link)) acc[at + UNSCHEDULED] = acc[at + UNSCHEDULED]! + 1;
-    add(t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
-    if (t.crossing && t.crossingCountries) add(1, t.dwell);
+    addPart(acc, at, t.link.mode === 'ferry' ? 3 : t.link.mode === 'sea' ? 4 : 0, t.hours);
+    if (t.crossing && t.crossingCountries) addPart(acc, at, 1, t.dwell);
   } else {
     const tr = p.transitions[s.ref]!.transition;
     if (tr.kind === 'continue') {
-      if (tr.yard) add(TERMINAL, tr.hours);
+      if (tr.yard) addPart(acc, at, TERMINAL, tr.hours);
       return;
     }
     if (tr.kind === 'gauge-change') {
-      add(2, tr.hours);
+      addPart(acc, at, 2, tr.hours);
       acc[at + GAUGE] = acc[at + GAUGE]! + 1;
-    } else add(tr.terminal ? TERMINAL : 5, tr.hours);
+    } else addPart(acc, at, tr.terminal ? TERMINAL : 5, tr.hours);
   }
 }
 
+/** The hour parts of one costAt call (reused: costAt runs once per place of a matrix row or reachability answer). */
+const PARTS_SCRATCH = new Float64Array(PARTS * 3);
+
 /** The figures at node slot `at`, with the terminal time of the route's two ends added last, as assemble-route.ts does. */
 function costAt(p: PreparedNetwork, acc: Float64Array, at: number, first: Traversal | undefined, last: Traversal | undefined): TravelCost {
-  const parts = acc.slice(at, at + PARTS * 3);
+  const parts = PARTS_SCRATCH;
+  parts.set(acc.subarray(at, at + PARTS * 3));
   if (first && last) {
-    for (const h of [
-      terminalHours(p.network.parameters, first.from, 'origin', first.state),
-      terminalHours(p.network.parameters, last.to, 'destination', last.state),
-    ]) {
-      parts[TERMINAL * 3] = parts[TERMINAL * 3]! + h.low;
-      parts[TERMINAL * 3 + 1] = parts[TERMINAL * 3 + 1]! + h.typical;
-      parts[TERMINAL * 3 + 2] = parts[TERMINAL * 3 + 2]! + h.high;
-    }
+    addPart(parts, 0, TERMINAL, terminalHours(p.network.parameters, first.from, 'origin', first.state));
+    addPart(parts, 0, TERMINAL, terminalHours(p.network.parameters, last.to, 'destination', last.state));
   }
   let low = 0;
   let typical = 0;
@@ -173,32 +174,47 @@ function fastCosts(
   maxCost: number,
 ): Map<string, TravelCost> {
   const sp = p.space;
-  const mask = queryMask(p, makeFilter(p.index, opts));
+  const mask = queryMaskFor(p, opts);
   const search = new LayeredSearch(layeredQuery(p, [from], mask, opts.objective, true), budget);
   const st = search.run(search.source, -1, null, maxCost);
-  const acc = new Float64Array((search.sink + 1) * SLOTS);
-  // First and last link traversal on the tree path to each node (-1: none yet), for the terminal time of its ends.
-  const firstT = new Int32Array(search.sink + 1).fill(-1);
-  const lastT = new Int32Array(search.sink + 1).fill(-1);
-  for (let k = 1; k < search.settledCount; k++) {
+  // Figures per SETTLED node only, at its position in settle order: sized by what the search reached, not by the
+  // whole graph (at 100k places a per-node array is ~40 MB a call, and the garbage collector then dominates).
+  const settled = search.settledCount;
+  const slotOf = new Int32Array(search.sink + 1);
+  const acc = new Float64Array(settled * SLOTS);
+  // First and last link traversal on the tree path to each settled node (-1: none yet), for the terminal time of its ends.
+  const firstT = new Int32Array(settled).fill(-1);
+  const lastT = new Int32Array(settled).fill(-1);
+  for (let k = 1; k < settled; k++) {
     const v = search.settleOrder[k]!;
-    const at = v * SLOTS;
-    const parent = search.parentOf(v);
+    slotOf[v] = k;
+    const at = k * SLOTS;
+    const parent = slotOf[search.parentOf(v)]!;
     acc.copyWithin(at, parent * SLOTS, parent * SLOTS + SLOTS);
     const step = search.step(search.parentEdgeOf(v));
     addStep(p, step, acc, at);
-    firstT[v] = firstT[parent]!;
-    lastT[v] = lastT[parent]!;
+    firstT[k] = firstT[parent]!;
+    lastT[k] = lastT[parent]!;
     if (step.kind === 'link' && step.ref >= 0) {
-      if (firstT[v]! < 0) firstT[v] = step.ref;
-      lastT[v] = step.ref;
+      if (firstT[k]! < 0) firstT[k] = step.ref;
+      lastT[k] = step.ref;
     }
   }
-  const destW = layeredQuery(p, [from], mask, opts.objective, true).destinationW;
+  const destW = search.q.destinationW;
   const fromIdx = sp.placeIndex.get(from)!;
   const placeSeen = new Int32Array(sp.placeIds.length);
   let mark = 0;
-  const places = wanted ? [...wanted].map((id) => sp.placeIndex.get(id)).filter((i): i is number => i !== undefined) : sp.placeIds.map((_, i) => i);
+  // Every place: only those with a settled arrival node can be in the answer, so read them off the settled nodes.
+  let places: Iterable<number>;
+  if (wanted) places = [...wanted].map((id) => sp.placeIndex.get(id)).filter((i): i is number => i !== undefined);
+  else {
+    const reached = new Set<number>();
+    for (let k = 1; k < settled; k++) {
+      const v = search.settleOrder[k]!;
+      if (v < sp.nodeCount && sp.nodeIsArrival[v] === 1) reached.add(sp.nodePlace[v]!);
+    }
+    places = [...reached].sort((a, b) => a - b);
+  }
   for (const place of places) {
     if (place === fromIdx) continue;
     let best = -1;
@@ -209,7 +225,8 @@ function fastCosts(
     if (best < 0) continue;
     const id = sp.placeIds[place]!;
     if (search.looplessTo(best, placeSeen, ++mark)) {
-      result.set(id, costAt(p, acc, best * SLOTS, p.traversals[firstT[best]!], p.traversals[lastT[best]!]));
+      const k = slotOf[best]!;
+      result.set(id, costAt(p, acc, k * SLOTS, p.traversals[firstT[k]!], p.traversals[lastT[k]!]));
       continue;
     }
     const exact = new LayeredSearch(layeredQuery(p, [from, id], mask, opts.objective), budget);

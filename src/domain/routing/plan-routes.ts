@@ -29,7 +29,7 @@ import { makeFilter } from './filters.js';
 import { LayeredSearch } from './layered-search.js';
 import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
-import { layeredQuery, queryMask } from './query-mask.js';
+import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Route, RouteQuery } from './route-types.js';
 import { validateQuery } from './validate-query.js';
 
@@ -47,6 +47,8 @@ export interface PlanOptions {
   budget?: WorkBudget;
   /** Use the graphology reference search instead of the fast one. */
   reference?: boolean;
+  /** Fast search only: force A* on (true) or off (false); by default it is on for large networks (layered-search.ts). */
+  astar?: boolean;
 }
 
 const CHEAPER =
@@ -76,8 +78,7 @@ export function withinBudget<T>(fn: () => T): T {
 export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptions = {}): Route[] {
   const stops = validateQuery(p.index, q);
   const budget = options.budget ?? unlimitedBudget();
-  const filter = makeFilter(p.index, q);
-  const mask = queryMask(p, filter);
+  const mask = queryMaskFor(p, q);
   const bad = p.space.badWeight[q.objective];
   if (bad !== null) throw new WeightError(bad.edge, bad.value);
   const infeasible = provablyNoRoute(p, stops, mask);
@@ -92,13 +93,13 @@ export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptio
   };
   withinBudget(() => {
     if (options.reference) {
-      const graph = buildQueryGraph(p, stops, filter, q.objective);
+      const graph = buildQueryGraph(p, stops, makeFilter(p.index, q), q.objective);
       const groupOf = (n: string): string => placeOfNode(graph, n);
       for (const path of kShortestLooplessPaths(graph, SOURCE, SINK, 'w', groupOf, { budget })) {
         if (consider(assembleRoute(p, graph, path.edges, q.objective))) break;
       }
     } else {
-      const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget);
+      const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget, options.astar === undefined ? {} : { astar: options.astar });
       for (const path of search.kShortest()) {
         if (consider(assembleSteps(p, path.edges.map((e) => search.step(e)), q.objective))) break;
       }

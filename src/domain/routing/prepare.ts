@@ -31,6 +31,7 @@ import { changesGaugeAt, legState, transitionAt, type LegState, type Transition 
 import type { Hours } from './route-types.js';
 import { NetworkIndex } from '../network/network-index.js';
 import { buildSearchSpace, type SearchSpace } from './search-space.js';
+import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
 
 /** One link travelled in one direction, with everything its edge costs. */
 export interface Traversal {
@@ -109,6 +110,8 @@ export interface PreparedNetwork {
   edgeList: readonly BaseEdge[];
   /** The same graph in typed arrays, for the masked searches (search-space.ts). */
   space: SearchSpace;
+  /** What the query filter reads of each link and place, in typed arrays (mask-facts.ts). */
+  maskFacts: MaskFacts;
 }
 
 export interface BaseEdge {
@@ -138,20 +141,13 @@ export function prepareNetwork(net: Network): PreparedNetwork {
   }
   for (const list of statesAt.values()) list.sort();
 
-  const graph = new MultiDirectedGraph<StateNode, StateEdge>();
-  for (const [place, states] of statesAt) {
-    for (const s of states) {
-      graph.addNode(arrNode(place, s), { place, arrival: true, state: s });
-      graph.addNode(depNode(place, s), { place, arrival: false, state: s });
-    }
-  }
-
   const traversals: Traversal[] = [];
   for (const link of net.links) {
     const crossing = index.crossingForLink(link);
-    for (const [from, to, dir] of [
-      [link.from, link.to, 'f'],
-      [link.to, link.from, 'r'],
+    // Forward first, then reverse: traversal 2i is link i as given, 2i + 1 the other way (edgeKey relies on it).
+    for (const [from, to] of [
+      [link.from, link.to],
+      [link.to, link.from],
     ] as const) {
       const fromCountry = index.countryOf(from);
       const toCountry = index.countryOf(to);
@@ -163,7 +159,7 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         dwell = crossingDwell(crossing, crossingCountries[0], crossingCountries[1]);
         dwellEstimated = dwellEntry(crossing, crossingCountries[0], crossingCountries[1]).hours.provenance.basis === 'estimate';
       }
-      const t: Traversal = {
+      traversals.push({
         link,
         from,
         to,
@@ -176,14 +172,6 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         dwell,
         dwellEstimated,
         borders: fromCountry === toCountry ? 0 : 1,
-      };
-      const ref = traversals.push(t) - 1;
-      graph.addDirectedEdgeWithKey(`L|${link.id}|${dir}`, depNode(from, t.fromNode), arrNode(to, t.toNode), {
-        kind: 'link',
-        ref,
-        hours: t.hours.typical + dwell.typical,
-        km: link.lengthKm,
-        borders: t.borders,
       });
     }
   }
@@ -201,22 +189,116 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         const passed = [sa.crossingId, sb.crossingId].filter((id): id is string => id !== undefined);
         const transition = transitionAt(place, crossings, params, sa.state, sb.state, passed);
         if (transition === null) continue;
-        const ref = transitions.push({ place: place.id, from: a, to: b, transition }) - 1;
-        graph.addDirectedEdgeWithKey(`T|${place.id}|${a}|${b}`, arrNode(place.id, a), depNode(place.id, b), {
-          kind: 'transfer',
-          ref,
-          hours: transition.hours.typical,
-          km: 0,
-          borders: 0,
-        });
+        transitions.push({ place: place.id, from: a, to: b, transition });
       }
     }
   }
 
-  const edgeList: BaseEdge[] = [];
-  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
-    edgeList.push({ key, source, target, fromPlace: sourceAttrs.place, toPlace: targetAttrs.place, attrs });
+  const order = stateGraphOrder(statesAt, traversals, transitions);
+  const space = buildSearchSpace(net, order, traversals);
+  // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
+  // same order as the search space, so node i and edge j are the same in both (at 100k places building them
+  // costs several seconds and about half the memory, which the fast path never needs).
+  let graph: MultiDirectedGraph<StateNode, StateEdge> | undefined;
+  let edgeList: BaseEdge[] | undefined;
+  const maskFacts = buildMaskFacts(net, index, space.placeIndex);
+  return {
+    network: net,
+    index,
+    traversals,
+    transitions,
+    statesAt,
+    get graph() {
+      return (graph ??= buildStateGraph(order));
+    },
+    get edgeList() {
+      if (!edgeList) {
+        const list: BaseEdge[] = [];
+        const g = this.graph;
+        g.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
+          list.push({ key, source, target, fromPlace: sourceAttrs.place, toPlace: targetAttrs.place, attrs });
+        });
+        edgeList = list;
+      }
+      return edgeList;
+    },
+    space,
+    maskFacts,
+  };
+}
+
+/**
+ * The state graph's nodes and edges in their one fixed order, without a graph object: node 2k is the arrival and
+ * 2k + 1 the departure node of the k-th (place, state) pair (places in data order, states sorted); the edges are
+ * every traversal (link edges, in traversal order), then every transition.
+ */
+export interface StateGraphOrder {
+  nodes: readonly StateNode[];
+  nodeKey(i: number): string;
+  edgeCount: number;
+  /** Source node, target node and attributes of edge j. */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeAttrs(j: number): StateEdge;
+  edgeKey(j: number): string;
+}
+
+function stateGraphOrder(
+  statesAt: ReadonlyMap<string, readonly NodeState[]>,
+  traversals: readonly Traversal[],
+  transitions: readonly PlaceTransition[],
+): StateGraphOrder {
+  const nodes: StateNode[] = [];
+  const base = new Map<string, number>();
+  for (const [place, states] of statesAt) {
+    base.set(place, nodes.length);
+    for (const state of states) nodes.push({ place, arrival: true, state }, { place, arrival: false, state });
+  }
+  const nodeOf = (place: string, state: NodeState, arrival: boolean): number =>
+    base.get(place)! + 2 * statesAt.get(place)!.indexOf(state) + (arrival ? 0 : 1);
+  const T = traversals.length;
+  const edgeCount = T + transitions.length;
+  const edgeSource = new Int32Array(edgeCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  traversals.forEach((t, j) => {
+    edgeSource[j] = nodeOf(t.from, t.fromNode, false);
+    edgeTarget[j] = nodeOf(t.to, t.toNode, true);
   });
-  const space = buildSearchSpace(net, graph, traversals);
-  return { network: net, index, traversals, transitions, statesAt, graph, edgeList, space };
+  transitions.forEach((t, k) => {
+    edgeSource[T + k] = nodeOf(t.place, t.from, true);
+    edgeTarget[T + k] = nodeOf(t.place, t.to, false);
+  });
+  return {
+    nodes,
+    nodeKey: (i) => {
+      const n = nodes[i]!;
+      return n.arrival ? arrNode(n.place, n.state) : depNode(n.place, n.state);
+    },
+    edgeCount,
+    edgeSource,
+    edgeTarget,
+    edgeAttrs: (j) => {
+      if (j < T) {
+        const t = traversals[j]!;
+        return { kind: 'link', ref: j, hours: t.hours.typical + t.dwell.typical, km: t.link.lengthKm, borders: t.borders };
+      }
+      const t = transitions[j - T]!;
+      return { kind: 'transfer', ref: j - T, hours: t.transition.hours.typical, km: 0, borders: 0 };
+    },
+    edgeKey: (j) => {
+      if (j < T) return `L|${traversals[j]!.link.id}|${j % 2 === 0 ? 'f' : 'r'}`;
+      const t = transitions[j - T]!;
+      return `T|${t.place}|${t.from}|${t.to}`;
+    },
+  };
+}
+
+/** The graphology state graph of an order (node i, edge j of the order are the graph's i-th node and j-th edge). */
+function buildStateGraph(order: StateGraphOrder): MultiDirectedGraph<StateNode, StateEdge> {
+  const graph = new MultiDirectedGraph<StateNode, StateEdge>();
+  order.nodes.forEach((n, i) => graph.addNode(order.nodeKey(i), { ...n }));
+  for (let j = 0; j < order.edgeCount; j++) {
+    graph.addDirectedEdgeWithKey(order.edgeKey(j), order.nodeKey(order.edgeSource[j]!), order.nodeKey(order.edgeTarget[j]!), order.edgeAttrs(j));
+  }
+  return graph;
 }

@@ -1,8 +1,11 @@
 /**
  * A query's filter (filters.ts) as masks over the search space: which places
- * and which links it may use. Built per query in one pass over places and links.
+ * and which links it may use. Built per query in one pass over places and links:
+ * queryMask evaluates the filter itself (kept as the reference), queryMaskFor
+ * reads the same decisions off typed arrays.
  */
-import type { LinkFilter } from './filters.js';
+import type { FilterOptions, LinkFilter } from './filters.js';
+import { maskFor } from './mask-facts.js';
 import type { PreparedNetwork } from './prepare.js';
 import type { LayeredQuery } from './layered-search.js';
 import type { Objective } from './route-types.js';
@@ -22,6 +25,11 @@ export function queryMask(p: PreparedNetwork, filter: LinkFilter): QueryMask {
   return { placeOk, linkOk };
 }
 
+/** The same masks as queryMask(p, makeFilter(p.index, o)), from the prepared typed arrays (mask-facts.ts). */
+export function queryMaskFor(p: PreparedNetwork, o: FilterOptions): QueryMask {
+  return maskFor(p.maskFacts, o);
+}
+
 /** The layered query over stops (from, via…, to), or one open layer from stops[0]. */
 export function layeredQuery(p: PreparedNetwork, stops: readonly string[], mask: QueryMask, objective: Objective, openEnd = false): LayeredQuery {
   const sp = p.space;
@@ -36,6 +44,7 @@ export function layeredQuery(p: PreparedNetwork, stops: readonly string[], mask:
     placeOk: mask.placeOk,
     linkOk: mask.linkOk,
     isStop,
+    objective,
     w: sp.weights[objective],
     ...terminalWeights(sp, objective),
   };

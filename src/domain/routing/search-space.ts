@@ -1,17 +1,17 @@
 /**
  * The prepared state graph in flat typed arrays (compressed sparse rows),
- * built once per network next to the graphology graph, so a query filters by
- * masks instead of copying the graph. Node i is the i-th node of the
- * graphology graph and edge j its j-th edge, so the two describe the same
- * graph and the library search stays the reference the fast one is checked
+ * built once per network from the state graph's fixed order (prepare.ts,
+ * StateGraphOrder), so a query filters by masks instead of copying the graph.
+ * Node i is the i-th node of the graphology graph built from the same order
+ * and edge j its j-th edge, so the two describe the same graph and the library search stays the reference the fast one is checked
  * against (test/domain/routing/fast-vs-reference.test.ts).
  */
-import type { MultiDirectedGraph } from 'graphology';
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
+import { boundFactors, greatCircleKm } from './geo-bound.js';
 import { weightFor } from './query-graph.js';
 import { terminalHours } from '../transit/terminal-hours.js';
-import { splitNodeState, type StateEdge, type StateNode, type Traversal } from './prepare.js';
+import { splitNodeState, type StateGraphOrder, type Traversal } from './prepare.js';
 
 export const OBJECTIVES: readonly Objective[] = ['fastest', 'shortest', 'fewest-borders'];
 
@@ -54,23 +54,22 @@ export interface SearchSpace {
   /** Great-circle position of each place, radians. */
   lat: Float64Array;
   lon: Float64Array;
+  /** Per objective, weight per great-circle km that no link edge undercuts (geo-bound.ts): the A* heuristic's factor. */
+  boundFactor: Readonly<Record<Objective, number>>;
 }
 
-export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNode, StateEdge>, traversals: readonly Traversal[]): SearchSpace {
+export function buildSearchSpace(net: Network, order: StateGraphOrder, traversals: readonly Traversal[]): SearchSpace {
   const placeIds = net.places.map((p) => p.id);
   const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
   const linkIndex = new Map(net.links.map((l, i) => [l.id, i]));
-  const nodeCount = graph.order;
-  const nodeId = new Map<string, number>();
+  const nodeCount = order.nodes.length;
   const nodePlace = new Int32Array(nodeCount);
   const nodeIsArrival = new Uint8Array(nodeCount);
   const originHours = new Float64Array(nodeCount);
   const destinationHours = new Float64Array(nodeCount);
   const dep: number[][] = placeIds.map(() => []);
   const arr: number[][] = placeIds.map(() => []);
-  let i = 0;
-  graph.forEachNode((key, attrs) => {
-    nodeId.set(key, i);
+  order.nodes.forEach((attrs, i) => {
     const place = placeIndex.get(attrs.place)!;
     nodePlace[i] = place;
     const isArr = attrs.arrival;
@@ -79,32 +78,26 @@ export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNo
     const state = splitNodeState(attrs.state).state;
     if (isArr) destinationHours[i] = terminalHours(net.parameters, attrs.place, 'destination', state).typical;
     else originHours[i] = terminalHours(net.parameters, attrs.place, 'origin', state).typical;
-    i++;
   });
-  const edgeCount = graph.size;
-  const edgeSource = new Int32Array(edgeCount);
-  const edgeTarget = new Int32Array(edgeCount);
+  const edgeCount = order.edgeCount;
+  const edgeSource = order.edgeSource;
+  const edgeTarget = order.edgeTarget;
   const edgeKind = new Uint8Array(edgeCount);
   const edgeRef = new Int32Array(edgeCount);
   const edgeLink = new Int32Array(edgeCount).fill(-1);
   const weights = Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(edgeCount)])) as Record<Objective, Float64Array>;
   const badWeight: Record<Objective, { edge: string; value: number } | null> = { fastest: null, shortest: null, 'fewest-borders': null };
-  const keys: string[] = [];
-  let j = 0;
-  graph.forEachEdge((key, attrs, source, target) => {
-    keys.push(key);
-    edgeSource[j] = nodeId.get(source)!;
-    edgeTarget[j] = nodeId.get(target)!;
+  for (let j = 0; j < edgeCount; j++) {
+    const attrs = order.edgeAttrs(j);
     edgeKind[j] = attrs.kind === 'link' ? 0 : 1;
     edgeRef[j] = attrs.ref;
     if (attrs.kind === 'link') edgeLink[j] = linkIndex.get(traversals[attrs.ref]!.link.id)!;
     for (const o of OBJECTIVES) {
       const w = weightFor(o, attrs);
       weights[o][j] = w;
-      if (!(Number.isFinite(w) && w >= 0) && badWeight[o] === null) badWeight[o] = { edge: key, value: w };
+      if (!(Number.isFinite(w) && w >= 0) && badWeight[o] === null) badWeight[o] = { edge: order.edgeKey(j), value: w };
     }
-    j++;
-  });
+  }
   // CSR in the graph's own edge order, so equal-cost ties are met in the same order by every search.
   const outStart = new Int32Array(nodeCount + 1);
   for (let e = 0; e < edgeCount; e++) outStart[edgeSource[e]! + 1]!++;
@@ -134,6 +127,15 @@ export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNo
   const rad = Math.PI / 180;
   const lat = Float64Array.from(net.places, (p) => p.lat * rad);
   const lon = Float64Array.from(net.places, (p) => p.lon * rad);
+  const edgeFrom = (e: number): number => nodePlace[edgeSource[e]!]!;
+  const edgeTo = (e: number): number => nodePlace[edgeTarget[e]!]!;
+  const boundFactor = boundFactors(
+    OBJECTIVES,
+    edgeCount,
+    (e) => edgeKind[e] === 0,
+    (e) => greatCircleKm(lat[edgeFrom(e)]!, lon[edgeFrom(e)]!, lat[edgeTo(e)]!, lon[edgeTo(e)]!),
+    (o, e) => weights[o][e]!,
+  );
   return {
     placeIds,
     placeIndex,
@@ -159,5 +161,6 @@ export function buildSearchSpace(net: Network, graph: MultiDirectedGraph<StateNo
     placeAdjLink,
     lat,
     lon,
+    boundFactor,
   };
 }

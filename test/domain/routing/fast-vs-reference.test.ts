@@ -4,6 +4,7 @@
  * via places, avoid lists, modes, alternatives, overlap) must get the same
  * answer, route for route and leg for leg, or the same error; and the
  * one-to-many costs from a sample of places must agree for every place.
+ * The fast search with A* forced on answers them the same way too.
  * Both run under the same work budget; a question that exceeds it in either
  * search is counted, not compared (there must be few).
  */
@@ -47,6 +48,9 @@ test('the fast search answers the 500 real questions exactly as the graphology r
       continue;
     }
     assert.equal(fast, ref, `question ${i}: ${JSON.stringify(q)}`);
+    // A* (on by default only for large networks) forced on: the same answer too.
+    const astar = answer(() => planRoutes(p, q, { budget: new WorkBudget(LIMITS), astar: true }));
+    if (!astar.startsWith('BUDGET_EXCEEDED')) assert.equal(astar, ref, `question ${i} with A*: ${JSON.stringify(q)}`);
     compared++;
     if (!fast.startsWith('NO_ROUTE')) routes++;
   }

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Crossing, Gauge, Link, Network, Place } from '../../../src/domain/network/schema.js';
 import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
-import { planRoutes } from '../../../src/domain/routing/plan-routes.js';
+import { planRoutes, type PlanOptions } from '../../../src/domain/routing/plan-routes.js';
+import { greatCircleKm } from '../../../src/domain/routing/geo-bound.js';
 import { travelCosts } from '../../../src/domain/routing/one-to-many.js';
 import { DEFAULT_QUERY, LIMITS } from '../../../src/domain/routing/defaults.js';
 import { matrixRow } from '../../../src/domain/planning/matrix.js';
@@ -118,11 +119,11 @@ const tol = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
 const legKey = (r: Route) => r.legs.map((l) => `${l.linkId}>${l.to}`).join(' ');
 
 /** Runs planRoutes and checks it against the brute force; returns nothing, asserts. */
-function checkAgainstBrute(net: Network, q: RouteQuery): void {
+function checkAgainstBrute(net: Network, q: RouteQuery, options: PlanOptions = {}): void {
   const brute = bruteForce(net, q);
   let routes: Route[];
   try {
-    routes = planRoutes(prepareNetwork(net), q);
+    routes = planRoutes(prepareNetwork(net), q, options);
   } catch (e) {
     assert.ok(e instanceof DomainError && e.code === 'NO_ROUTE', String(e));
     assert.equal(brute.length, 0, `NO_ROUTE but brute force found ${brute[0]?.key}`);
@@ -385,5 +386,67 @@ test('matrix cells and reachability equal single route questions', () => {
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+/** The random networks with places scattered over a 10° box, link km drawn independently (some shorter than the straight line). */
+const geoNetworkArb: fc.Arbitrary<Network> = networkArb.chain((net) =>
+  fc
+    .array(fc.tuple(fc.double({ min: 30, max: 40, noNaN: true }), fc.double({ min: 50, max: 60, noNaN: true })), {
+      minLength: net.places.length,
+      maxLength: net.places.length,
+    })
+    .map((coords) => ({ ...net, places: net.places.map((p, i) => ({ ...p, lat: coords[i]![0], lon: coords[i]![1] })) })),
+);
+
+test('A* bound: factor × great-circle km never exceeds the brute-force best cost, and no link edge undercuts it', () => {
+  fc.assert(
+    fc.property(
+      geoNetworkArb.chain((net) => fc.tuple(fc.constant(net), stopsArb(net), objectiveArb, modesArb, includeArb)),
+      ([net, [from, to], objective, modes, include]) => {
+        const sp = prepareNetwork(net).space;
+        const f = sp.boundFactor[objective];
+        assert.ok(f >= 0 && Number.isFinite(f));
+        const rad = Math.PI / 180;
+        const gc = (a: string, b: string) => {
+          const pa = net.places.find((p) => p.id === a)!;
+          const pb = net.places.find((p) => p.id === b)!;
+          return greatCircleKm(pa.lat * rad, pa.lon * rad, pb.lat * rad, pb.lon * rad);
+        };
+        // Consistency edge by edge (so the bound is exact with a closed set).
+        for (let e = 0; e < sp.edgeCount; e++) {
+          if (sp.edgeKind[e] !== 0) continue;
+          const link = net.links[sp.edgeLink[e]!]!;
+          assert.ok(f * gc(link.from, link.to) <= sp.weights[objective][e]!, `edge ${e} of ${link.id}`);
+        }
+        // Admissibility end to end, against the independent brute force (terminal, dwell, gauge and waits included).
+        const best = bruteForce(net, { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include })[0];
+        if (best) assert.ok(f * gc(from!, to!) <= best.cost + tol(best.cost), `bound ${f * gc(from!, to!)} > best ${best.cost}`);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('A* search: best route, k routes and via places equal the brute force (as plain Dijkstra does)', () => {
+  fc.assert(
+    fc.property(
+      geoNetworkArb.chain((net) =>
+        fc.tuple(
+          fc.constant(net),
+          fc.shuffledSubarray(net.places.map((p) => p.id), { minLength: 2, maxLength: Math.min(3, net.places.length) }),
+          objectiveArb,
+          modesArb,
+          includeArb,
+          fc.integer({ min: 1, max: 4 }),
+        ),
+      ),
+      ([net, stops, objective, modes, include, k]) => {
+        const q: RouteQuery = { ...DEFAULT_QUERY, from: stops[0]!, to: stops[stops.length - 1]!, via: stops.slice(1, -1), objective, modes, include, alternatives: k, maxOverlap: 1 };
+        checkAgainstBrute(net, q, { astar: true });
+        checkAgainstBrute(net, q, { astar: false });
+      },
+    ),
+    { numRuns: 300 },
   );
 });
