@@ -8,28 +8,18 @@
  * Plain JavaScript on purpose: it must run before anything is compiled.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuildFresh, stampPath } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const stamp = join(root, 'dist', '.build-stamp');
+const stamp = stampPath(root);
 
-/** Newest modification time (ms) of a file or of any file below a folder. */
-function newest(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = 0;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
-  return max;
-}
-
-const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => join(root, p));
 if (process.argv.includes('--if-needed') && existsSync(stamp)) {
   // A production copy (the container image) ships dist/ without src/: nothing to rebuild from.
   if (!existsSync(join(root, 'src'))) process.exit(0);
-  const built = statSync(stamp).mtimeMs;
-  if (inputs.every((p) => newest(p) <= built)) process.exit(0);
+  if (isBuildFresh(root)) process.exit(0);
 }
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
