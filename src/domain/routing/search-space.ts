@@ -9,9 +9,9 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
-import { weightFor } from './query-graph.js';
+import { weightFor } from './objective.js';
 import { terminalHours } from '../transit/terminal-hours.js';
-import { splitNodeState, type StateEdge, type StateNode, type Traversal } from './prepare.js';
+import { splitNodeState, type StateEdge, type StateNode, type Traversal } from './state-graph.js';
 
 export const OBJECTIVES: readonly Objective[] = ['fastest', 'shortest', 'fewest-borders'];
 
