@@ -6,15 +6,9 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.js';
-import type { PlaceIndex } from '../domain/network/place-index.js';
-import type { Network } from '../domain/network/schema.js';
-import type { PreparedNetwork } from '../domain/routing/prepare.js';
-import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
-import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
-import type { Fleet } from './fleet/fleet.js';
+import { routeDeps, type AppDeps } from './deps.js';
 import { registerFleetMetrics } from './fleet/fleet-metrics.js';
 import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './plugins/api-key.js';
 import { installMetrics } from './plugins/metrics.js';
@@ -29,18 +23,9 @@ import { metricsRoutes } from './routes/metrics.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
 import { openapiExamples } from './schemas/route-examples.js';
 
-export interface AppDeps {
-  config: Config;
-  network: Network;
-  prepared: PreparedNetwork;
-  places: PlaceIndex;
-  /** Today's network (its `base` is `prepared`) and the named scenarios of data/scenarios. */
-  scenarios: ScenarioRegistry;
-  /** data/emission-factors.json, for the CO2 of routes. */
-  emissionFactors: EmissionFactors;
-  logger: FastifyBaseLogger;
-  /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
-  fleet?: Fleet | null;
+export type { AppDeps } from './deps.js';
+
+export interface AppOptions {
   /**
    * Benchmark only (bench/lean-server.ts): the framework and the routes
    * without the per-request plugins (security headers, CORS, rate limit,
@@ -50,7 +35,7 @@ export interface AppDeps {
   withoutRequestPlugins?: boolean;
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     // request-log.ts writes one line per request instead of fastify's two.
@@ -70,10 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const lean = deps.withoutRequestPlugins === true;
+  const lean = options.withoutRequestPlugins === true;
   if (!lean) installRequestId(app);
   installRequestLog(app);
-  const metrics = installMetrics(app, deps.network, { countRequests: !lean });
+  const metrics = installMetrics(app, deps.scenarios.base.network, { countRequests: !lean });
   if (deps.fleet) registerFleetMetrics(metrics.registry, deps.fleet);
   if (!lean) await registerSecurity(app, deps.config, deps.fleet ?? null);
   if (!lean) installApiKey(app, deps.config.apiKeys);
@@ -95,6 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   await app.register(metricsRoutes, { metrics });
 
-  await registerRoutes(app, deps);
+  await registerRoutes(app, routeDeps(deps));
   return app;
 }

@@ -11,11 +11,12 @@ import { loadNetwork } from '../../src/domain/network/load-network.js';
 import { loadSourceRegister } from '../../src/domain/network/load-sources.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
 import type { Network } from '../../src/domain/network/schema.js';
-import { prepareNetwork } from '../../src/domain/routing/prepare.js';
+import { prepareNetwork, type PreparedNetwork } from '../../src/domain/routing/prepare.js';
 import { loadEmissionFactors } from '../../src/domain/emissions/load-emission-factors.js';
 import { loadScenarios } from '../../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../../src/domain/scenarios/scenario-registry.js';
-import { buildApp, type AppDeps } from '../../src/http/app.js';
+import { buildApp } from '../../src/http/app.js';
+import { routeDeps, type AppDeps, type RouteDeps } from '../../src/http/deps.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/network-small', import.meta.url));
 export const REAL_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -40,15 +41,19 @@ export function loadOnce(dataDir: string): Promise<Network> {
 
 export interface TestApp {
   app: FastifyInstance;
-  deps: AppDeps;
+  deps: RouteDeps;
   /** Log lines written by the app, parsed. */
   logs: Record<string, unknown>[];
 }
 
+/** What a test may put in place of the loaded data: any dependency, or today's network (then also prepared from it), or today's prepared network. */
+export type TestOverrides = Partial<AppDeps> & { network?: Network; prepared?: PreparedNetwork };
+
 /** The app on `dataDir` (fixture by default); logs go to `logs`, not to the console. */
-export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
-  const network = await loadOnce(dataDir);
-  const prepared = prepareNetwork(network);
+export async function buildTestApp(dataDir: string = FIXTURE_DIR, testOverrides: TestOverrides = {}): Promise<TestApp> {
+  const { network: networkOverride, prepared: preparedOverride, ...overrides } = testOverrides;
+  const network = preparedOverride?.network ?? networkOverride ?? (await loadOnce(dataDir));
+  const prepared = preparedOverride ?? prepareNetwork(network);
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
     { level: 'info' },
@@ -58,10 +63,8 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
     // No load shedding on event-loop delay and a long planning deadline: a busy test machine must not turn answers
     // into 503s or BUDGET_EXCEEDED (shedding and the deadline have their own tests).
     config: parseConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', PLAN_DEADLINE_MS: '60000' }),
-    network,
-    prepared,
     places: new PlaceIndex(network.places),
-    scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
+    scenarios: overrides.scenarios ?? new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
     // The factors are not network-specific: the fixture uses the data set's.
     emissionFactors: await loadEmissionFactors(REAL_DATA_DIR),
     logger,
@@ -69,7 +72,7 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
   };
   const app = await buildApp(deps);
   await app.ready();
-  return { app, deps, logs };
+  return { app, deps: routeDeps(deps), logs };
 }
 
 export const PROBLEM_TYPE = /^application\/problem\+json/;

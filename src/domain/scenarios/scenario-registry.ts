@@ -53,11 +53,11 @@ export class ScenarioRegistry {
   }
 
   /**
-   * The network to route on: base, a named scenario, or either with request
-   * overlays on top (fresh, uncached).
+   * The network to route on: base, a named scenario (by id, or as already
+   * looked up), or either with request overlays on top (fresh, uncached).
    */
-  resolve(scenarioId?: string, overlays?: readonly unknown[]): ResolvedScenario {
-    const scenario = scenarioId === undefined ? undefined : this.get(scenarioId);
+  resolve(scenarioOrId?: string | Scenario, overlays?: readonly unknown[]): ResolvedScenario {
+    const scenario = typeof scenarioOrId === 'string' ? this.get(scenarioOrId) : scenarioOrId;
     const include = scenario?.include ?? [];
     const start = scenario ? this.scenario(scenario.id) : { prepared: this.base, applied: [] as AppliedOverlay[] };
     if (!overlays || overlays.length === 0) {

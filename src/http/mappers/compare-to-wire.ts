@@ -2,20 +2,11 @@
  * A comparison of today with scenarios (domain/planning/compare.ts) → the
  * /v1/compare answer. The HTTP route and the command line both use it.
  */
-import type { Comparison, Outcome } from '../../domain/planning/compare.js';
-import type { AppDeps } from '../app.js';
+import type { CompareAnswer } from '../../domain/planning/answer-views.js';
+import type { Outcome } from '../../domain/planning/compare.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { CompareResponse, CompareRoute } from '../schemas/compare.js';
 import { hoursToDays, round1, roundHours, WireNames } from './route-to-wire.js';
-
-/** The question as asked, places resolved to ids. */
-export interface CompareEcho {
-  from: string;
-  to: string;
-  objective: CompareResponse['query']['objective'];
-  modes: CompareResponse['query']['modes'];
-  cargoTonnes: number;
-  scenarios: readonly string[];
-}
 
 function routeFigures(o: Outcome, names: WireNames): CompareRoute | null {
   const r = o.route;
@@ -35,14 +26,23 @@ places: r.places.map((id) => names.place(id)),
   };
 }
 
-export function compareToWire(deps: Pick<AppDeps, 'prepared' | 'scenarios'>, c: Comparison, q: CompareEcho): CompareResponse {
-  const names = new WireNames(deps.prepared.index);
+/** Names from today's network. */
+export function compareToWire(today: PreparedNetwork, answer: CompareAnswer): CompareResponse {
+  const names = new WireNames(today.index);
+  const { query: q, comparison: c } = answer;
   return {
-    query: { from: names.place(q.from), to: names.place(q.to), objective: q.objective, modes: [...q.modes], cargoTonnes: q.cargoTonnes, scenarios: [...q.scenarios] },
-    dataVersion: deps.prepared.network.parameters.dataVersion,
+    query: {
+      from: names.place(q.from),
+      to: names.place(q.to),
+      objective: q.objective,
+      modes: [...q.modes],
+      cargoTonnes: answer.cargo.tonnes,
+      scenarios: [...answer.scenarioIds],
+    },
+    dataVersion: today.network.parameters.dataVersion,
     today: { route: routeFigures(c.today, names), reason: c.today.reason },
     scenarios: c.scenarios.map((o) => {
-      const s = deps.scenarios.get(o.scenarioId);
+      const s = o.scenario;
       const d = o.differences;
       return {
         scenario: { id: s.id, name: s.name },

@@ -3,8 +3,8 @@
  * route and the command line both use it.
  */
 import type { TravelCost } from '../../domain/routing/one-to-many.js';
-import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
-import type { AppDeps } from '../app.js';
+import type { MatrixQuestion } from '../../domain/planning/answer-views.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { MatrixResponse } from '../schemas/matrix.js';
 import { round1, WireNames } from './route-to-wire.js';
 
@@ -22,26 +22,17 @@ export function matrixCellToWire(c: TravelCost | null): MatrixResponse['cells'][
       };
 }
 
-export interface MatrixAnswer {
-  sources: readonly string[];
-  targets: readonly string[];
-  objective: MatrixResponse['objective'];
-  scenario: Scenario | undefined;
-  include: MatrixResponse['include'];
-  modes: MatrixResponse['modes'];
-  rows: readonly (readonly (TravelCost | null)[])[];
-}
-
-export function matrixToWire(deps: Pick<AppDeps, 'prepared'>, m: MatrixAnswer): MatrixResponse {
-  const names = new WireNames(deps.prepared.index);
+/** Names from today's network; rows as planned (pool or main thread). */
+export function matrixToWire(today: PreparedNetwork, q: MatrixQuestion, rows: readonly (readonly (TravelCost | null)[])[]): MatrixResponse {
+  const names = new WireNames(today.index);
   return {
-    sources: m.sources.map((id) => names.place(id)),
-    targets: m.targets.map((id) => names.place(id)),
-    objective: m.objective,
-    scenario: m.scenario ? { id: m.scenario.id, name: m.scenario.name } : null,
-    include: [...m.include],
-    modes: [...m.modes],
-    dataVersion: deps.prepared.network.parameters.dataVersion,
-    cells: m.rows.map((row) => row.map(matrixCellToWire)),
+    sources: q.sources.map((id) => names.place(id)),
+    targets: q.targets.map((id) => names.place(id)),
+    objective: q.options.objective,
+    scenario: q.scenario ? { id: q.scenario.id, name: q.scenario.name } : null,
+    include: [...q.include],
+    modes: [...q.modes],
+    dataVersion: today.network.parameters.dataVersion,
+    cells: rows.map((row) => row.map(matrixCellToWire)),
   };
 }

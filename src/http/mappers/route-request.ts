@@ -1,12 +1,10 @@
 /**
- * GET query or POST body → RouteQuery for the router: comma lists split,
- * country codes upper-cased, and every place reference resolved through the
- * place index. All unknown places are reported together, so a client fixes
- * them in one go.
+ * GET query or POST body → the planning use case's route question
+ * (domain/planning/answer.ts): comma lists split, coordinate pairs joined,
+ * flags parsed. Places are resolved by the use case.
  */
-import { DomainError } from '../../domain/errors.js';
 import type { PlaceIndex } from '../../domain/network/place-index.js';
-import type { RouteQuery } from '../../domain/routing/route-types.js';
+import type { PlanningOptionsInput, RouteQueryInput } from '../../domain/planning/answer.js';
 import type { RouteQueryParams } from '../schemas/route-query.js';
 import { splitList } from '../schemas/route-query.js';
 import type { RouteRequestBody } from '../schemas/route-request.js';
@@ -91,63 +89,30 @@ export function coordinateMatches(req: RouteRequest, places: PlaceIndex): WireCo
   return out;
 }
 
-const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
-
-interface UnknownPlace {
-  parameter: string;
-  value: string;
-  message: string;
-  suggestions: { id: string; name: string }[];
-}
-
-/** Resolves every place reference; throws one UNKNOWN_PLACE naming all that match nothing. */
-export function resolveRequest(req: RouteRequest, places: PlaceIndex): RouteQuery {
-  const unknown: UnknownPlace[] = [];
-  const resolve = (ref: string, field: string): string => {
-    try {
-      return places.resolveOrThrow(ref, field).id;
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'UNKNOWN_PLACE') throw err;
-      const suggestions = Array.isArray(err.details.suggestions) ? (err.details.suggestions as UnknownPlace['suggestions']) : [];
-      unknown.push({ parameter: field, value: ref, message: err.message, suggestions });
-      return '';
-    }
-  };
-  const from = resolve(req.from, 'from');
-  const to = resolve(req.to, 'to');
-  const via = req.via.map((ref) => resolve(ref, 'via'));
-  const avoidPlaces = req.avoidPlaces.map((ref) => resolve(ref, 'avoidPlaces'));
-
-  const [first] = unknown;
-  if (first) {
-    const list = unknown.map((u) => `${u.parameter}="${u.value}"`).join(', ');
-    throw new DomainError(
-      'UNKNOWN_PLACE',
-      unknown.length === 1 ? first.message : `${unknown.length} places are unknown: ${list}.`,
-      {
-        // The first unknown place at the top level (most requests have one); all of them in `errors`.
-        field: first.parameter,
-        value: first.value,
-        suggestions: first.suggestions,
-        errors: unknown.map((u) => ({ parameter: u.parameter, value: u.value, message: u.message, suggestions: u.suggestions })),
-      },
-    );
-  }
-
+/** The wire question → the planning use case's input: the query with places as typed, and the planning options. */
+export function routeAsk(req: RouteRequest): { query: RouteQueryInput; options: PlanningOptionsInput } {
   return {
-    from,
-    to,
-    via,
-    objective: req.objective,
-    include: unique(req.include),
-    modes: unique(req.modes),
-    allowUnscheduled: req.allowUnscheduled,
-    alternatives: req.alternatives,
-    maxOverlap: req.maxOverlap,
-    avoidCountries: unique(req.avoidCountries.map((c) => c.toUpperCase())),
-    avoidPlaces: unique(avoidPlaces),
-    avoidCrossings: unique(req.avoidCrossings),
-    avoidCorridors: unique(req.avoidCorridors),
-    avoidLinks: unique(req.avoidLinks),
+    query: {
+      from: req.from,
+      to: req.to,
+      via: req.via,
+      objective: req.objective,
+      include: req.include,
+      modes: req.modes,
+      allowUnscheduled: req.allowUnscheduled,
+      alternatives: req.alternatives,
+      maxOverlap: req.maxOverlap,
+      avoidCountries: req.avoidCountries,
+      avoidPlaces: req.avoidPlaces,
+      avoidCrossings: req.avoidCrossings,
+      avoidCorridors: req.avoidCorridors,
+      avoidLinks: req.avoidLinks,
+    },
+    options: {
+      scenario: req.scenario,
+      overlays: req.overlays,
+      cargo: { tonnes: req.cargoTonnes, teu: req.cargoTeu, feu: req.cargoFeu, tonnesPerTeu: req.tonnesPerTeu },
+      explain: req.explain,
+    },
   };
 }

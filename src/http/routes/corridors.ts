@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
 import { countryParam, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { corridorToWire } from '../mappers/corridor-to-wire.js';
@@ -19,7 +19,7 @@ const DESCRIPTION =
   'A corridor is made of its member links (links whose data names it); `lengthKmByStatus` tells how many of their km run today ' +
   'and how many are under construction, planned, proposed or suspended.';
 
-export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

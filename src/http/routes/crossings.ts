@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
 import { countryParam, listParam, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { crossingToWire } from '../mappers/crossing-to-wire.js';
@@ -20,7 +20,7 @@ const DESCRIPTION =
   'Dwell is given for each direction as routes use it: the figure for that direction where the data has one, else the ' +
   'figure for every direction. The gauge change says whether the two sides differ, how wagons or goods are handled and how long it takes.';
 
-export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

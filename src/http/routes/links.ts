@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
 import { linkFilterFromQuery, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { linkToWire } from '../mappers/link-to-wire.js';
@@ -13,7 +13,7 @@ import { IdParamSchema } from '../schemas/browse-query.js';
 import { LinkPageSchema, LinkQuerySchema, LinkSchema } from '../schemas/link.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
-export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const linksRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

@@ -5,23 +5,18 @@
  * at a time with a yield to the event loop between them, so a large matrix
  * does not hold up other requests for its whole duration.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { WorkBudget } from '../../domain/graph/budget.js';
-import { matrixRow } from '../../domain/planning/matrix.js';
-import type { TravelCost } from '../../domain/routing/one-to-many.js';
-import { PlanningPool } from '../../workers/planning-pool.js';
+import { matrixQuestion, matrixSteps } from '../../domain/planning/answer-views.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
-import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
-import type { AppDeps } from '../app.js';
-import { resolvePlaces } from '../mappers/place-refs.js';
+import { PlanningPool } from '../../workers/planning-pool.js';
+import type { RouteDeps } from '../deps.js';
 import { matrixToWire } from '../mappers/matrix-to-wire.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
+import { runYielding } from '../run-yielding.js';
 import { MatrixRequestSchema, MatrixResponseSchema, type MatrixResponse } from '../schemas/matrix.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 
-export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const matrixRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   // Matrices run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
   const pool = deps.config.planWorkers > 0 ? new PlanningPool(deps.config.planWorkers, deps.config.dataDir) : null;
   if (pool !== null) {
@@ -75,33 +70,15 @@ export const matrixRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       },
     },
     async (request): Promise<MatrixResponse> => {
-      const b = request.body;
-      const ids = resolvePlaces(deps.places, [
-        ...b.sources.map((ref, i) => ({ parameter: `sources[${i}]`, ref })),
-        ...b.targets.map((ref, i) => ({ parameter: `targets[${i}]`, ref })),
-      ]);
-      const sources = ids.slice(0, b.sources.length);
-      const targets = ids.slice(b.sources.length);
-      const scenario = scenarioById(deps, b.scenario);
-      const net = planningNetwork(deps, scenario?.id);
-      const include = uniqueStatuses(b.include, net.include);
-      const modes = [...new Set(b.modes)];
-      const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes, allowUnscheduled: b.allowUnscheduled };
-      Object.assign(request.logFields, { sources: sources.length, targets: targets.length, scenario: scenario?.id ?? null });
-      let rows: (TravelCost | null)[][];
-      if (pool !== null) {
-        // Off the event loop; the worker holds the same data set and scenarios.
-        rows = await pool.matrix(scenario?.id ?? null, sources, targets, opts, deps.config.planBudget);
-      } else {
-        // One budget for the whole matrix: its deadline bounds the request, not each row.
-        const budget = new WorkBudget(deps.config.planBudget);
-        rows = [];
-        for (const [i, source] of sources.entries()) {
-          if (i > 0) await nextTurn();
-          rows.push(matrixRow(net.prepared, source, targets, opts, { budget }));
-        }
-      }
-      return matrixToWire(deps, { sources, targets, objective: b.objective, scenario, include, modes, rows });
+      const q = matrixQuestion(deps.planning, request.body);
+      const scenarioId = q.scenario?.id ?? null;
+      Object.assign(request.logFields, { sources: q.sources.length, targets: q.targets.length, scenario: scenarioId });
+      const rows =
+        pool !== null
+          ? // Off the event loop; the worker holds the same data set and scenarios.
+            await pool.matrix(scenarioId, q.sources, q.targets, q.options, deps.config.planBudget)
+          : await runYielding(matrixSteps(deps.planning, q));
+      return matrixToWire(deps.prepared, q, rows);
     },
   );
 };

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { foldName } from '../../domain/network/fold.js';
 import type { Place } from '../../domain/network/schema.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
 import { countryParam, listParam, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
@@ -16,7 +16,7 @@ import { IdParamSchema } from '../schemas/browse-query.js';
 import { PlaceDetailSchema, PlacePageSchema, PlaceQuerySchema } from '../schemas/place.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
-export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const placesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

@@ -6,10 +6,9 @@
 import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
-import { planRoutesOrDiagnose } from '../../domain/planning/no-route-diagnosis.js';
-import type { RouteQuery } from '../../domain/routing/route-types.js';
-import type { AppDeps } from '../app.js';
-import { coordinateMatches, queryToRequest, resolveRequest, type RouteRequest } from '../mappers/route-request.js';
+import { answerRoute, routeQuestion, type RouteQuestion } from '../../domain/planning/answer.js';
+import type { RouteDeps } from '../deps.js';
+import { coordinateMatches, queryToRequest, routeAsk, type RouteRequest } from '../mappers/route-request.js';
 import { exportDisposition, exportText, routeAnswerToWire, withPolylineGeometry } from '../mappers/route-answer.js';
 import {
   LruCache,
@@ -26,10 +25,7 @@ import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from '../sc
 import { RouteQuerySchema } from '../schemas/route-query.js';
 import { RouteRequestSchema } from '../schemas/route-request.js';
 import { RouteResponseSchema, type RouteResponse } from '../schemas/route-response.js';
-import { resolveCargo } from '../../domain/emissions/cargo.js';
-import { DEFAULT_CARGO_TONNES } from '../../domain/planning/limits.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
 import type { RouteAnswerOptions } from '../route-cache.js';
 import { RouteFeatureCollectionSchema } from '../schemas/route-geojson.js';
 import { z } from 'zod';
@@ -48,27 +44,24 @@ const DESCRIPTION =
   'or CSV (a row per leg, border dwell, gauge change and change of mode, a row per time component and a total row), by `format` or the Accept header; ' +
   'both add up to the JSON answer\'s hours.';
 
-/** Plans a resolved question on the network the options name and renders it as the wire answer; also fills the log line. */
+/** Plans a resolved question and renders it as the wire answer; also fills the log line. */
 function render(
   request: FastifyRequest,
-  query: RouteQuery,
+  question: RouteQuestion,
   options: RouteAnswerOptions,
-  deps: AppDeps,
+  deps: RouteDeps,
 ): { response: RouteResponse; log: RouteAnswerLog } {
-  const net = planningNetwork(deps, options.scenario ?? undefined, options.overlays);
-  const prepared = net.prepared;
   const started = performance.now();
-  const routes = planRoutesOrDiagnose(prepared, query, deps.config.planBudget);
+  const planned = answerRoute(deps.planning, question);
   const planMs = round1(performance.now() - started);
-  const best = routes[0];
+  const best = planned.routes[0];
   const log: RouteAnswerLog = {
     km: best ? round1(best.distanceKm) : null,
     hours: best ? round1(best.hours.total.typical) : null,
-    routes: routes.length,
+    routes: planned.routes.length,
   };
-  Object.assign(request.logFields, { from: query.from, to: query.to, ...log, planMs });
-  const response = routeAnswerToWire(net, routes, query, options, deps.emissionFactors);
-  return { response, log };
+  Object.assign(request.logFields, { from: question.query.from, to: question.query.to, ...log, planMs });
+  return { response: routeAnswerToWire(planned, options), log };
 }
 
 /** The answer as sent: JSON through the route's own serializer, GeoJSON and CSV built by the export mappers. */
@@ -93,27 +86,22 @@ async function answer(
   request: FastifyRequest,
   reply: FastifyReply,
   req: RouteRequest,
-  deps: AppDeps,
+  deps: RouteDeps,
   cache: LruCache<RouteCacheEntry> | null,
   rawUrls: LruCache<RawUrlEntry> | null = null,
 ): Promise<RouteResponse | FastifyReply> {
   // Logged even when planning fails, so a NO_ROUTE line still says what was asked.
   Object.assign(request.logFields, { from: req.from, to: req.to, objective: req.objective });
-  const resolved = resolveRequest(req, deps.places);
-  // An unknown scenario is a 404 before anything is planned or looked up.
-  const scenario = scenarioById(deps, req.scenario);
-  const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
-  const cargo = resolveCargo(
-    { tonnes: req.cargoTonnes, teu: req.cargoTeu, feu: req.cargoFeu, tonnesPerTeu: req.tonnesPerTeu },
-    deps.emissionFactors.cargo,
-    DEFAULT_CARGO_TONNES,
-  );
+  const ask = routeAsk(req);
+  // Unknown places, then an unknown scenario (404), before anything is planned.
+  const question = routeQuestion(deps.planning, ask.query, ask.options);
+  const { query, scenario } = question;
   const options: RouteAnswerOptions = {
     scenario: scenario?.id ?? null,
-    overlays: req.overlays,
-    cargoTonnes: cargo.tonnes,
-    cargo,
-    explain: req.explain,
+    overlays: question.overlays,
+    cargoTonnes: question.cargo.tonnes,
+    cargo: question.cargo,
+    explain: question.explain,
     format: chooseFormat(req.format, request.headers.accept, ['json', 'geojson', 'csv']),
     geometry: req.geometry,
     coordinateMatches: coordinateMatches(req, deps.places),
@@ -122,7 +110,7 @@ async function answer(
   // The format follows the Accept header when `format` is absent: shared caches must key on it.
   varyOnAccept(reply);
   if (cache === null) {
-    const { response } = render(request, query, options, deps);
+    const { response } = render(request, question, options, deps);
     if (options.format === 'json' && options.geometry === 'geojson') return response;
     if (options.format !== 'json') reply.header('content-disposition', exportDisposition(response, options.format));
     return reply.type(CONTENT_TYPES[options.format]).send(serialise(reply, response, options));
@@ -140,7 +128,7 @@ async function answer(
   } else if (entry === undefined) {
     request.logFields.cache = 'miss';
     try {
-      const { response, log } = render(request, query, options, deps);
+      const { response, log } = render(request, question, options, deps);
       // Kept as UTF-8 bytes: a hit then needs no encoding or length count of a 2–110 KB string
       // (about a fifth of the service's CPU per hit when kept as a string), and takes half the memory.
       const body = Buffer.from(serialise(reply, response, options), 'utf8');
@@ -225,7 +213,7 @@ const RouteCsvSchema = z.string().meta({
     '1,total,,,,almaty,Almaty,KZ,kiamari,Kiamari,PK,,5524.6,140.4,205.4,487.6,,,ashgabat-agreement;lapis-lazuli;kz-tm-af-pk;nstc;eco-iti;cpec,129.3,,,5.8 / 8.6 / 20.3 days; countries KZ UZ TM IR PK\r\n',
 });
 
-export const routesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const routesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   // One cache per app, i.e. per immutable data set; GET and POST share it (same question, same answer).
   const entries = deps.config.routeCacheEntries;
   const cache = entries > 0 ? new LruCache<RouteCacheEntry>(entries) : null;

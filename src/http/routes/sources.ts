@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
 import { notFound, paginate } from '../mappers/browse-to-wire.js';
 import { catalogueFor, type NetworkCatalogue } from '../mappers/network-catalogue.js';
@@ -19,7 +19,7 @@ const DESCRIPTION =
 
 const toWire = (cat: NetworkCatalogue, s: SourceEntry) => sourceToWire(s, (cat.citedBy.get(s.id) ?? []).map((r) => ({ ...r })));
 
-export const sourcesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const sourcesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

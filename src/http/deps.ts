@@ -1,0 +1,57 @@
+/**
+ * What the HTTP routes are given to answer from, without importing the app
+ * builder (app.ts imports every route, so a route importing app.ts would
+ * close an import cycle). Today's network is held once, as the scenario
+ * registry's base; `network` and `prepared` only read it from there.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
+import type { PlaceIndex } from '../domain/network/place-index.js';
+import type { Network } from '../domain/network/schema.js';
+import type { PlanningData } from '../domain/planning/answer.js';
+import type { PreparedNetwork } from '../domain/routing/prepare.js';
+import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
+import type { Fleet } from './fleet/fleet.js';
+
+/** The data set and services the app is built from (src/server.ts loads them). */
+export interface AppDeps {
+  config: Config;
+  /** Today's prepared network (the registry's base) and the named scenarios of data/scenarios. */
+  scenarios: ScenarioRegistry;
+  places: PlaceIndex;
+  /** data/emission-factors.json, for the CO2 of routes. */
+  emissionFactors: EmissionFactors;
+  logger: FastifyBaseLogger;
+  /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
+  fleet?: Fleet | null;
+}
+
+/** AppDeps as the routes read them: today's network at hand, and what the planning use case plans on. */
+export interface RouteDeps extends AppDeps {
+  /** Today's network as loaded: scenarios.base.network. */
+  readonly network: Network;
+  /** Today's prepared network: scenarios.base. */
+  readonly prepared: PreparedNetwork;
+  /** The registry, places and CO2 factors with the work budget of one request (PLAN_* settings). */
+  readonly planning: PlanningData;
+}
+
+export function routeDeps(deps: AppDeps): RouteDeps {
+  const planning: PlanningData = {
+    scenarios: deps.scenarios,
+    places: deps.places,
+    emissionFactors: deps.emissionFactors,
+    budget: deps.config.planBudget,
+  };
+  return {
+    ...deps,
+    get network() {
+      return deps.scenarios.base.network;
+    },
+    get prepared() {
+      return deps.scenarios.base;
+    },
+    planning,
+  };
+}
