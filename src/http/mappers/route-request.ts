@@ -6,60 +6,14 @@
 import type { PlaceIndex } from '../../domain/network/place-index.js';
 import type { PlanningOptionsInput, RouteQueryInput } from '../../domain/planning/answer.js';
 import type { RouteQueryParams } from '../schemas/route-query.js';
-import { splitList } from '../schemas/route-query.js';
+import { QUERY_FIELDS, queryToBody } from '../schemas/route-question-fields.js';
 import type { RouteRequestBody } from '../schemas/route-request.js';
 
 /** The same question whether it came as a query string or as a body: lists are arrays. */
 export type RouteRequest = RouteRequestBody;
 
 export function queryToRequest(q: RouteQueryParams): RouteRequest {
-  return {
-    from: q.from,
-    to: q.to,
-    objective: q.objective,
-    include: splitList(q.include) as RouteRequest['include'],
-    modes: splitList(q.modes) as RouteRequest['modes'],
-    allowUnscheduled: q.allowUnscheduled === 'true',
-    via: joinCoordinatePairs(splitList(q.via)),
-    alternatives: q.alternatives,
-    maxOverlap: q.maxOverlap,
-    avoidCountries: splitList(q.avoidCountries),
-    avoidPlaces: joinCoordinatePairs(splitList(q.avoidPlaces)),
-    avoidCrossings: splitList(q.avoidCrossings),
-    avoidCorridors: splitList(q.avoidCorridors),
-    avoidLinks: splitList(q.avoidLinks),
-    ...(q.scenario === undefined ? {} : { scenario: q.scenario }),
-    // Overlays are objects: only the POST body can carry them.
-    overlays: [],
-    cargoTonnes: q.cargoTonnes,
-    cargoTeu: q.cargoTeu,
-    cargoFeu: q.cargoFeu,
-    tonnesPerTeu: q.tonnesPerTeu,
-    explain: q.explain === 'true',
-    ...(q.format === undefined ? {} : { format: q.format }),
-    geometry: q.geometry,
-  };
-}
-
-const NUMBER = /^[+-]?\d{1,3}(\.\d+)?$/;
-
-/**
- * A comma list of places may hold coordinates, whose own comma splits them:
- * two numbers in a row are put back together as one "lat,lon" item
- * ("43.26,76.93,Tashkent" → ["43.26,76.93", "Tashkent"]). No place name is a
- * bare number, so nothing else is joined.
- */
-export function joinCoordinatePairs(items: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i]!;
-    const b = items[i + 1];
-    if (b !== undefined && NUMBER.test(a) && NUMBER.test(b)) {
-      out.push(`${a},${b}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
+  return queryToBody(q) as RouteRequest;
 }
 
 /** A reference given as coordinates and the place it resolved to (for the answer). */
@@ -89,25 +43,11 @@ export function coordinateMatches(req: RouteRequest, places: PlaceIndex): WireCo
   return out;
 }
 
-/** The wire question → the planning use case's input: the query with places as typed, and the planning options. */
+/** The wire question → the planning use case's input: the query fields as they are (places as typed), and the planning options. */
 export function routeAsk(req: RouteRequest): { query: RouteQueryInput; options: PlanningOptionsInput } {
+  const query = Object.fromEntries(QUERY_FIELDS.map((k) => [k, req[k]])) as unknown as RouteQueryInput;
   return {
-    query: {
-      from: req.from,
-      to: req.to,
-      via: req.via,
-      objective: req.objective,
-      include: req.include,
-      modes: req.modes,
-      allowUnscheduled: req.allowUnscheduled,
-      alternatives: req.alternatives,
-      maxOverlap: req.maxOverlap,
-      avoidCountries: req.avoidCountries,
-      avoidPlaces: req.avoidPlaces,
-      avoidCrossings: req.avoidCrossings,
-      avoidCorridors: req.avoidCorridors,
-      avoidLinks: req.avoidLinks,
-    },
+    query,
     options: {
       scenario: req.scenario,
       overlays: req.overlays,

@@ -7,7 +7,6 @@
  * requests for its whole duration.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RouteQueryInput } from '../../domain/planning/answer.js';
 import { laneResilienceQuestion, resilienceMatrixQuestion } from '../../domain/planning/answer-views.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
@@ -25,7 +24,7 @@ import {
   type ResilienceResponse,
 } from '../schemas/resilience.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
-import { splitList } from '../schemas/route-query.js';
+import { queryToRequest, routeAsk } from '../mappers/route-request.js';
 
 const EXAMPLE_URL = '/v1/resilience?from=Almaty&to=Karachi';
 
@@ -65,25 +64,9 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = asyn
     },
     async (request): Promise<ResilienceResponse> => {
       const q = request.query;
-      const lane = laneResilienceQuestion(
-        deps.planning,
-        {
-          ...DEFAULT_QUERY,
-          from: q.from,
-          to: q.to,
-          objective: q.objective,
-          include: splitList(q.include) as RouteQueryInput['include'],
-          modes: splitList(q.modes) as RouteQueryInput['modes'],
-          via: splitList(q.via),
-          avoidCountries: splitList(q.avoidCountries),
-          avoidPlaces: splitList(q.avoidPlaces),
-          avoidCrossings: splitList(q.avoidCrossings),
-          avoidCorridors: splitList(q.avoidCorridors),
-          avoidLinks: splitList(q.avoidLinks),
-          allowUnscheduled: q.allowUnscheduled === 'true',
-        },
-        { scenario: q.scenario, maxElements: q.maxElements },
-      );
+      // The route options of GET /v1/routes that shape one best route: the other fields take their defaults.
+      const ask = routeAsk(queryToRequest({ ...q, alternatives: 1, maxOverlap: DEFAULT_QUERY.maxOverlap, explain: 'false', geometry: 'geojson' }));
+      const lane = laneResilienceQuestion(deps.planning, ask.query, { scenario: q.scenario, maxElements: q.maxElements });
       const { query, network: net } = lane;
       Object.assign(request.logFields, { from: query.from, to: query.to, objective: query.objective, ...(net.scenario ? { scenario: net.scenario.id } : {}) });
       const r = await runYielding(lane.steps);
@@ -159,24 +142,19 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = asyn
     async (request): Promise<ResilienceMatrixResponse> => {
       const b = request.body;
       const { lanes } = b;
-      const m0 = resilienceMatrixQuestion(
-        deps.planning,
-        lanes,
-        {
-          objective: b.objective,
-          include: b.include,
-          modes: b.modes,
-          allowUnscheduled: b.allowUnscheduled,
-          alternatives: 1,
-          maxOverlap: DEFAULT_QUERY.maxOverlap,
-          avoidCountries: b.avoidCountries,
-          avoidPlaces: b.avoidPlaces,
-          avoidCrossings: b.avoidCrossings,
-          avoidCorridors: b.avoidCorridors,
-          avoidLinks: b.avoidLinks,
-        },
-        { scenario: b.scenario, maxElements: b.maxElements },
-      );
+      const ask = routeAsk({
+        ...b,
+        // The lanes give the ends (resolved by the use case); a lane has no via places.
+        from: '',
+        to: '',
+        via: [],
+        alternatives: 1,
+        maxOverlap: DEFAULT_QUERY.maxOverlap,
+        overlays: [],
+        explain: false,
+        geometry: 'geojson',
+      });
+      const m0 = resilienceMatrixQuestion(deps.planning, lanes, ask.query, { scenario: b.scenario, maxElements: b.maxElements });
       const { query: base, network: net } = m0;
       Object.assign(request.logFields, { lanes: lanes.length, objective: base.objective, ...(net.scenario ? { scenario: net.scenario.id } : {}) });
       const m = await runYielding(m0.steps);
