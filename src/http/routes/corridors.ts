@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
 import type { RouteDeps } from '../deps.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
+import { CACHING_NOTE, entityTag, sendNotModified } from '../browse-etags.js';
 import { countryParam, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { corridorToWire } from '../mappers/corridor-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
 import type { RouteDeps } from '../deps.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
+import { CACHING_NOTE, entityTag, sendNotModified } from '../browse-etags.js';
 import { linkFilterFromQuery, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { linkToWire } from '../mappers/link-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
 import type { RouteDeps } from '../deps.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
+import { CACHING_NOTE, entityTag, sendNotModified } from '../browse-etags.js';
 import { linkFilterFromQuery } from '../mappers/browse-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
 import { networkToGeoJson } from '../mappers/network-to-geojson.js';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { foldName } from '../../domain/network/fold.js';
 import type { Place } from '../../domain/network/schema.js';
 import type { RouteDeps } from '../deps.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
+import { CACHING_NOTE, entityTag, sendNotModified } from '../browse-etags.js';
 import { countryParam, listParam, notFound, paginate } from '../mappers/browse-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
 import { placeDetailToWire, placeToWire } from '../mappers/place-to-wire.js';
