@@ -22,6 +22,7 @@ import { registerRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
 import { openapiExamples } from './schemas/route-examples.js';
+import { PlanningPool } from '../workers/planning-pool.js';
 
 export type { AppDeps } from './deps.js';
 
@@ -80,6 +81,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   await app.register(metricsRoutes, { metrics });
 
-  await registerRoutes(app, routeDeps(deps));
+  // Heavy questions run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
+  const pool = deps.config.planWorkers > 0 ? new PlanningPool(deps.config.planWorkers, deps.config.dataDir) : null;
+  if (pool !== null) {
+    await pool.ready();
+    app.addHook('onClose', async () => pool.close());
+  }
+  await registerRoutes(app, routeDeps(deps, pool));
   return app;
 }

@@ -12,6 +12,7 @@ import type { Network } from '../domain/network/schema.js';
 import type { PlanningData } from '../domain/planning/answer.js';
 import type { PreparedNetwork } from '../domain/routing/prepare.js';
 import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
+import type { PlanningPool } from '../workers/planning-pool.js';
 import type { Fleet } from './fleet/fleet.js';
 
 /** The data set and services the app is built from (src/server.ts loads them). */
@@ -35,9 +36,11 @@ export interface RouteDeps extends AppDeps {
   readonly prepared: PreparedNetwork;
   /** The registry, places and CO2 factors with the work budget of one request (PLAN_* settings). */
   readonly planning: PlanningData;
+  /** Worker threads for the heavy questions (PLAN_WORKERS > 0), or none: then they run on the event loop. */
+  readonly pool: PlanningPool | null;
 }
 
-export function routeDeps(deps: AppDeps): RouteDeps {
+export function routeDeps(deps: AppDeps, pool: PlanningPool | null = null): RouteDeps {
   const planning: PlanningData = {
     scenarios: deps.scenarios,
     places: deps.places,
@@ -53,5 +56,6 @@ export function routeDeps(deps: AppDeps): RouteDeps {
       return deps.scenarios.base;
     },
     planning,
+    pool,
   };
 }

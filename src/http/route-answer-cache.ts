@@ -170,7 +170,7 @@ export class RouteAnswerCache {
    * error or a slow read there plans as without it), else made by `plan`
    * and kept. A planning error fixed by the question is kept and thrown.
    */
-  async answer(request: FastifyRequest, key: string, plan: () => Omit<KeptAnswer, 'kind'>): Promise<KeptAnswer> {
+  async answer(request: FastifyRequest, key: string, plan: () => Promise<Omit<KeptAnswer, 'kind'>>): Promise<KeptAnswer> {
     let entry = this.answers.get(key);
     const shared = entry === undefined && this.shared ? await this.shared.get(key) : undefined;
     if (shared !== undefined) {
@@ -180,7 +180,7 @@ export class RouteAnswerCache {
     } else if (entry === undefined) {
       request.logFields.cache = 'miss';
       try {
-        entry = { kind: 'answer', ...plan() };
+        entry = { kind: 'answer', ...(await plan()) };
         this.shared?.set(key, entry);
       } catch (err) {
         if (!(err instanceof DomainError && CACHED_ERRORS.has(err.code))) throw err;

@@ -138,12 +138,22 @@ export interface ReachabilityAnswer extends TravelCostQuestion {
   places: Reachable[];
 }
 
+/** Resolves a reachability question (the origin, then the scenario) without planning it. */
+export function reachabilityQuestion(data: PlanningData, input: ReachabilityInput): Omit<ReachabilityAnswer, 'places'> {
+  const [from] = resolvePlaceRefs(data.places, [{ parameter: 'from', ref: input.from }]) as [string];
+  return { ...travelCostQuestion(data, input), from };
+}
+
+/** The places of a resolved reachability question: one single-source search, stopped at the budget where the objective allows. */
+export function reachablePlaces(data: PlanningData, q: TravelCostQuestion, from: string, maxHours: number): Reachable[] {
+  const budget = budgetOf(data);
+  return reachableWithin(q.network.prepared, from, maxHours, q.options, budget ? { budget } : {});
+}
+
 /** Every place reachable from `from` within maxHours, nearest first. */
 export function answerReachability(data: PlanningData, input: ReachabilityInput): ReachabilityAnswer {
-  const [from] = resolvePlaceRefs(data.places, [{ parameter: 'from', ref: input.from }]) as [string];
-  const q = travelCostQuestion(data, input);
-  const budget = budgetOf(data);
-  return { ...q, from, places: reachableWithin(q.network.prepared, from, input.maxHours, q.options, budget ? { budget } : {}) };
+  const q = reachabilityQuestion(data, input);
+  return { ...q, places: reachablePlaces(data, q, q.from, input.maxHours) };
 }
 
 export interface LaneResilienceQuestion {

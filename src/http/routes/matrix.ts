@@ -1,14 +1,13 @@
 /**
  * POST /v1/matrix: km, typical hours and crossings between every source and
  * every target, one single-source search per source. With PLAN_WORKERS > 0
- * the searches run in worker threads (workers/planning-pool.ts); otherwise one
+ * the searches run in a worker thread (workers/planning-pool.ts); otherwise one
  * at a time with a yield to the event loop between them, so a large matrix
  * does not hold up other requests for its whole duration.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { matrixQuestion, matrixSteps } from '../../domain/planning/answer-views.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
-import { PlanningPool } from '../../workers/planning-pool.js';
 import type { RouteDeps } from '../deps.js';
 import { matrixToWire } from '../mappers/matrix-to-wire.js';
 import { runYielding } from '../run-yielding.js';
@@ -17,12 +16,7 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 
 export const matrixRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
-  // Matrices run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
-  const pool = deps.config.planWorkers > 0 ? new PlanningPool(deps.config.planWorkers, deps.config.dataDir) : null;
-  if (pool !== null) {
-    await pool.ready();
-    app.addHook('onClose', async () => pool.close());
-  }
+  const pool = deps.pool;
   app.post(
     '/v1/matrix',
     {

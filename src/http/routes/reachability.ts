@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
-import { answerReachability } from '../../domain/planning/answer-views.js';
+import { answerReachability, reachabilityQuestion } from '../../domain/planning/answer-views.js';
 import type { RouteDeps } from '../deps.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 import { reachabilityToGeoJson, reachabilityToWire } from '../mappers/reachability-to-wire.js';
@@ -55,7 +55,16 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = as
       const modes = splitList(q.modes) as z.output<typeof ModeSchema>[];
       const format = chooseFormat(q.format, request.headers.accept, ['json', 'geojson']);
       reply.header('vary', 'Accept');
-      const r = answerReachability(deps.planning, { from: q.from, maxHours: q.maxHours, objective: q.objective, scenario: q.scenario, include, modes });
+      const input = { from: q.from, maxHours: q.maxHours, objective: q.objective, scenario: q.scenario, include, modes };
+      const pool = deps.pool;
+      // Off the event loop when there are workers; the worker holds the same data set and scenarios.
+      const r =
+        pool === null
+          ? answerReachability(deps.planning, input)
+          : await (async () => {
+              const rq = reachabilityQuestion(deps.planning, input);
+              return { ...rq, places: await pool.reachability(rq.scenario?.id ?? null, rq.from, q.maxHours, rq.options, deps.config.planBudget) };
+            })();
       Object.assign(request.logFields, { from: r.from, maxHours: q.maxHours, scenario: r.scenario?.id ?? null });
       const answer = reachabilityToWire(deps.prepared, r, q.maxHours);
       // Serialised by the geo+json response schema, picked by the content type.

@@ -8,6 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerRoute, routeQuestion, type RouteQuestion } from '../../domain/planning/answer.js';
+import { planningNetwork } from '../../domain/planning/planning-network.js';
 import type { RouteDeps } from '../deps.js';
 import { coordinateMatches, queryToRequest, routeAsk, type RouteRequest } from '../mappers/route-request.js';
 import { exportDisposition, exportText, routeAnswerToWire, withPolylineGeometry } from '../mappers/route-answer.js';
@@ -26,15 +27,23 @@ import { RouteRequestSchema } from '../schemas/route-request.js';
 import type { RouteResponse } from '../schemas/route-response.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
 
-/** Plans a resolved question and renders it as the wire answer; also fills the log line. */
-function render(
+/**
+ * Plans a resolved question and renders it as the wire answer; also fills the
+ * log line. With workers, a question without request overlays is planned in
+ * one (those prepare a network of their own, here).
+ */
+async function render(
   request: FastifyRequest,
   question: RouteQuestion,
   options: RouteAnswerOptions,
   deps: RouteDeps,
-): { response: RouteResponse; log: RouteAnswerLog } {
+): Promise<{ response: RouteResponse; log: RouteAnswerLog }> {
   const started = performance.now();
-  const planned = answerRoute(deps.planning, question);
+  const pool = deps.pool;
+  const planned =
+    pool !== null && question.overlays.length === 0
+      ? { question, network: planningNetwork(deps.scenarios, question.scenario), ...(await pool.route(question, deps.config.planBudget)) }
+      : answerRoute(deps.planning, question);
   const planMs = round1(performance.now() - started);
   const best = planned.routes[0];
   const log: RouteAnswerLog = {
@@ -82,15 +91,15 @@ async function answer(
   // The format follows the Accept header when `format` is absent: shared caches must key on it.
   varyOnAccept(reply);
   if (cache === null) {
-    const { response } = render(request, question, options, deps);
+    const { response } = await render(request, question, options, deps);
     if (options.format === 'json' && options.geometry === 'geojson') return response;
     if (options.format !== 'json') reply.header('content-disposition', exportDisposition(response, options.format));
     return reply.type(CONTENT_TYPES[options.format]).send(serialise(reply, response, options));
   }
 
   const key = routeCacheKey(deps.prepared.network.parameters.dataVersion, question, options);
-  const entry = await cache.answer(request, key, () => {
-    const { response, log } = render(request, question, options, deps);
+  const entry = await cache.answer(request, key, async () => {
+    const { response, log } = await render(request, question, options, deps);
     return {
       // Kept as UTF-8 bytes: a hit then needs no encoding or length count of a 2–110 KB string
       // (about a fifth of the service's CPU per hit when kept as a string), and takes half the memory.
