@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REAL_DATA_DIR } from './helper.js';
-import { planningTestApp } from './planning-helper.js';
+import { planningTestApp, probeHealthDuring } from './planning-helper.js';
 
 let pooled: FastifyInstance;
 let inline: FastifyInstance;
@@ -53,18 +53,8 @@ test('a worker answers routes and reachability exactly as the main thread', asyn
 });
 
 test('/health answers while the worker plans routes', async () => {
-  let done = false;
-  const all = Promise.all(URLS.slice(0, 3).map((url) => pooled.inject({ method: 'GET', url }))).then((r) => {
-    done = true;
-    return r;
-  });
-  let probes = 0;
-  while (!done) {
-    const res = await pooled.inject({ method: 'GET', url: '/health' });
-    assert.equal(res.statusCode, 200);
-    probes++;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  for (const r of await all) assert.equal(r.statusCode, 200, r.body);
+  const routes = Promise.all(URLS.slice(0, 3).map((url) => pooled.inject({ method: 'GET', url })));
+  const { result, probes } = await probeHealthDuring(pooled, routes, 2);
+  for (const r of result) assert.equal(r.statusCode, 200, r.body);
   assert.ok(probes >= 2, `only ${probes} /health answers while the routes were planned`);
 });
