@@ -11,7 +11,6 @@
 import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
 import type { RouteQuestion } from '../domain/planning/answer.js';
-import type { SharedAnswerCache } from './fleet/shared-answer-cache.js';
 import type { WireCoordinateMatch } from './mappers/route-request.js';
 
 /*
@@ -149,6 +148,12 @@ const CACHED_ERRORS: ReadonlySet<DomainErrorCode> = new Set(['NO_ROUTE', 'INVALI
 
 type KeptAnswer = Extract<RouteCacheEntry, { kind: 'answer' }>;
 
+/** The second tier, shared by the replicas (fleet/shared-answer-cache.ts): answers only, never errors. */
+export interface SharedAnswers {
+  get(key: string): Promise<KeptAnswer | undefined>;
+  set(key: string, entry: KeptAnswer): void;
+}
+
 /**
  * The answers of one app, i.e. of one immutable data set; GET and POST share
  * them (same question, same answer). Each request's log line says where its
@@ -160,7 +165,7 @@ export class RouteAnswerCache {
   private readonly urls: LruCache<RawUrlEntry>;
 
   /** `entries` > 0 (ROUTE_CACHE_ENTRIES); `shared`: the replicas' tier (REDIS_URL), or none. */
-  constructor(entries: number, private readonly shared: SharedAnswerCache | null) {
+  constructor(entries: number, private readonly shared: SharedAnswers | null) {
     this.answers = new LruCache(entries);
     this.urls = new LruCache(entries);
   }

@@ -136,7 +136,6 @@ export const ROUTE_QUESTION_FIELDS = {
   format: same(FormatSchema.optional(), 'wire'),
   geometry: same(GeometrySchema, 'wire'),
   // `any`: each entry keeps its own schema types; the check is only that every entry has the parts of a field.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, RouteField<any, any>>;
 
 export type RouteQuestionField = keyof typeof ROUTE_QUESTION_FIELDS;
