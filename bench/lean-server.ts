@@ -23,13 +23,10 @@ const network = await loadNetwork(config.dataDir);
 const prepared = prepareNetwork(network);
 const app = await buildApp({
   config,
-  network,
-  prepared,
   places: new PlaceIndex(network.places),
   scenarios: new ScenarioRegistry(prepared, await loadScenarios(config.dataDir, network)),
   emissionFactors: await loadEmissionFactors(config.dataDir),
   logger,
-  withoutRequestPlugins: true,
-});
+}, { withoutRequestPlugins: true });
 await app.listen({ port: config.port, host: config.host });
 process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));

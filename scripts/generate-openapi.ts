@@ -36,8 +36,6 @@ async function buildOn(dataDir: string) {
   const app = await buildApp({
     // No load shedding while the examples are captured: a busy machine must not save a 503 as an example.
     config: parseConfig({ DATA_DIR: dataDir, MAX_EVENT_LOOP_DELAY_MS: '0' }),
-    network,
-    prepared,
     places: new PlaceIndex(network.places),
     scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
     emissionFactors: await loadEmissionFactors(dataDir),

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const emissionFactors = await loadEmissionFactors(DATA_DIR);
   // Logged as in production (one JSON line per request), to /dev/null so the report stays readable.
   const logger = createLogger(config, pino.destination({ dest: '/dev/null', sync: false })) as FastifyBaseLogger;
-  const app = await buildApp({ config, network, prepared, places: new PlaceIndex(network.places), scenarios, emissionFactors, logger });
+  const app = await buildApp({ config, places: new PlaceIndex(network.places), scenarios, emissionFactors, logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
 

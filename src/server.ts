@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     if (!ready) logger.warn({ timeoutMs: config.redis.connectTimeoutMs }, 'starting without redis (REDIS_REQUIRED=false); reconnecting in the background');
   }
 
-  const app = await buildApp({ config, network, prepared, places, scenarios, emissionFactors, calendars, logger, fleet });
+  const app = await buildApp({ config, places, scenarios, emissionFactors, calendars, logger, fleet });
   if (fleet) {
     const connection = fleet.redis;
     app.addHook('onClose', async () => connection.close());

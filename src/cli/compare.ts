@@ -1,17 +1,10 @@
 /** `compare FROM TO [options]`: today and each named scenario side by side, as GET /v1/compare answers. */
-import { resolveCargo } from '../domain/emissions/cargo.js';
-import { DEFAULT_CARGO_TONNES } from '../domain/planning/limits.js';
-import { compareScenarios } from '../domain/planning/compare.js';
-import { DEFAULT_QUERY } from '../domain/routing/defaults.js';
-import type { RouteQuery } from '../domain/routing/route-types.js';
+import { answerCompare } from '../domain/planning/answer-views.js';
+import { compareAsk } from '../http/mappers/compare-request.js';
 import { compareToWire } from '../http/mappers/compare-to-wire.js';
-import { resolvePlaces } from '../http/mappers/place-refs.js';
 import { CompareQuerySchema, type CompareResponse } from '../http/schemas/compare.js';
-import type { ModeSchema } from '../http/schemas/route-fields.js';
-import { splitList } from '../http/schemas/route-query.js';
-import type { z } from 'zod';
 import { listOption, parse, str, UsageError, type OptionKinds } from './args.js';
-import type { CliContext } from './context.js';
+import { planningOf, type CliContext } from './context.js';
 import { json, outputFormat } from './output.js';
 import { table, type TableCell } from './table.js';
 import { validate } from './validation.js';
@@ -38,17 +31,9 @@ export function compareAnswer(ctx: CliContext, argv: readonly string[]): { respo
   if (values.objective !== undefined) input.objective = str(values.objective);
   if (values['cargo-tonnes'] !== undefined) input.cargoTonnes = str(values['cargo-tonnes']);
   const q = validate(CompareQuerySchema, input, input);
-  const [a, b] = resolvePlaces(ctx.places, [
-    { parameter: 'from', ref: q.from },
-    { parameter: 'to', ref: q.to },
-  ]) as [string, string];
-  const ids = q.scenarios === undefined ? ctx.scenarios.list().map((s) => s.id) : [...new Set(splitList(q.scenarios))];
-  const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
-  const query: RouteQuery = { ...DEFAULT_QUERY, from: a, to: b, objective: q.objective, modes };
-  // The same cargo rules as the API: tonnes, or containers at the stated load per TEU.
-  const cargo = resolveCargo({ tonnes: q.cargoTonnes, teu: q.cargoTeu, feu: q.cargoFeu, tonnesPerTeu: q.tonnesPerTeu }, ctx.emissionFactors.cargo, DEFAULT_CARGO_TONNES);
-  const c = compareScenarios(ctx.scenarios, query, ids, { factors: ctx.emissionFactors, cargoTonnes: cargo.tonnes });
-  return { response: compareToWire(ctx, c, { from: a, to: b, objective: q.objective, modes, cargoTonnes: cargo.tonnes, scenarios: ids }), format };
+  // The same planning as the API: places with suggestions, every scenario by default, the cargo rules.
+  const c = answerCompare(planningOf(ctx), compareAsk(q));
+  return { response: compareToWire(ctx.scenarios.base, c), format };
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));

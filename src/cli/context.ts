@@ -9,6 +9,7 @@ import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
 import { loadNetwork } from '../domain/network/load-network.js';
 import { PlaceIndex } from '../domain/network/place-index.js';
 import type { Network } from '../domain/network/schema.js';
+import type { PlanningData } from '../domain/planning/answer.js';
 import { prepareNetwork, type PreparedNetwork } from '../domain/routing/prepare.js';
 import { loadScenarios } from '../domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
@@ -19,6 +20,11 @@ export interface CliContext {
   places: PlaceIndex;
   scenarios: ScenarioRegistry;
   emissionFactors: EmissionFactors;
+}
+
+/** What the planning use case plans on; no work budget, as a command runs alone. */
+export function planningOf(ctx: CliContext): PlanningData {
+  return { scenarios: ctx.scenarios, places: ctx.places, emissionFactors: ctx.emissionFactors };
 }
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));

@@ -1,12 +1,10 @@
 /** `matrix --sources A,B --targets C,D [options]`: km, typical hours and borders between every source and target, as POST /v1/matrix answers. */
-import { matrixRow } from '../domain/planning/matrix.js';
-import { DEFAULT_QUERY } from '../domain/routing/defaults.js';
+import { matrixQuestion, matrixSteps } from '../domain/planning/answer-views.js';
+import { runToEnd } from '../domain/planning/resilience.js';
 import { matrixToWire } from '../http/mappers/matrix-to-wire.js';
-import { resolvePlaces } from '../http/mappers/place-refs.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../http/mappers/scenario-request.js';
 import { MatrixRequestSchema, type MatrixResponse } from '../http/schemas/matrix.js';
 import { listOption, parse, str, UsageError, type OptionKinds } from './args.js';
-import type { CliContext } from './context.js';
+import { planningOf, type CliContext } from './context.js';
 import { json, outputFormat } from './output.js';
 import { table } from './table.js';
 import { validate } from './validation.js';
@@ -34,19 +32,9 @@ export function matrixAnswer(ctx: CliContext, argv: readonly string[]): { respon
   if (values.objective !== undefined) body.objective = str(values.objective);
   if (values.scenario !== undefined) body.scenario = str(values.scenario);
   const b = validate(MatrixRequestSchema, body, body);
-  const ids = resolvePlaces(ctx.places, [
-    ...b.sources.map((ref, i) => ({ parameter: `sources[${i}]`, ref })),
-    ...b.targets.map((ref, i) => ({ parameter: `targets[${i}]`, ref })),
-  ]);
-  const sources = ids.slice(0, b.sources.length);
-  const targets = ids.slice(b.sources.length);
-  const scenario = scenarioById(ctx, b.scenario);
-  const net = planningNetwork(ctx, scenario?.id);
-  const include = uniqueStatuses(b.include, net.include);
-  const modes = [...new Set(b.modes)];
-  const opts = { ...DEFAULT_QUERY, objective: b.objective, include, modes, allowUnscheduled: b.allowUnscheduled };
-  const rows = sources.map((s) => matrixRow(net.prepared, s, targets, opts));
-  return { response: matrixToWire(ctx, { sources, targets, objective: b.objective, scenario, include, modes, rows }), format };
+  const data = planningOf(ctx);
+  const q = matrixQuestion(data, b);
+  return { response: matrixToWire(ctx.scenarios.base, q, runToEnd(matrixSteps(data, q))), format };
 }
 
 export function matrixText(m: MatrixResponse): string {

@@ -3,19 +3,14 @@
  * schema, same place resolution, same planning and NO_ROUTE diagnosis, same
  * mappers), and prints them as a table, or as the API's JSON, CSV or GeoJSON.
  */
-import { resolveCargo } from '../domain/emissions/cargo.js';
-import { DEFAULT_CARGO_TONNES } from '../domain/planning/limits.js';
-import { planRoutesOrDiagnose } from '../domain/planning/no-route-diagnosis.js';
-import type { RouteQuery } from '../domain/routing/route-types.js';
+import { answerRoute, routeQuestion } from '../domain/planning/answer.js';
 import { exportText, routeAnswerToWire, withPolylineGeometry } from '../http/mappers/route-answer.js';
-import { coordinateMatches, resolveRequest } from '../http/mappers/route-request.js';
+import { coordinateMatches, routeAsk } from '../http/mappers/route-request.js';
 import { routeTimeline } from '../http/mappers/route-timeline.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../http/mappers/scenario-request.js';
 import { RouteRequestSchema } from '../http/schemas/route-request.js';
-import { planningMonthOf } from '../http/schemas/as-of-fields.js';
 import type { RouteResponse, WireRoute } from '../http/schemas/route-response.js';
 import { listOption, parse, str, UsageError, type OptionKinds } from './args.js';
-import type { CliContext } from './context.js';
+import { planningOf, type CliContext } from './context.js';
 import { FORMAT_OPTIONS, json, outputFormat } from './output.js';
 import { table, type TableCell } from './table.js';
 import { validate } from './validation.js';
@@ -77,20 +72,12 @@ export function routeAnswer(ctx: CliContext, argv: readonly string[]): { respons
   const format = outputFormat(values, ['table', 'json', 'csv', 'geojson']);
   const { body, raw } = requestBody(positionals, values);
   const req = validate(RouteRequestSchema, body, raw);
-  const resolved = resolveRequest(req, ctx.places);
-  const scenario = scenarioById(ctx, req.scenario);
-  const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
-  const asOf = planningMonthOf(req.asOf);
-  const net = planningNetwork(ctx, scenario?.id, [], asOf);
-  const routes = planRoutesOrDiagnose(net.prepared, query);
-  const cargo = resolveCargo({ tonnes: req.cargoTonnes, teu: req.cargoTeu, feu: req.cargoFeu, tonnesPerTeu: req.tonnesPerTeu }, ctx.emissionFactors.cargo, DEFAULT_CARGO_TONNES);
-  const response = routeAnswerToWire(
-    net,
-    routes,
-    query,
-    { scenario: scenario?.id ?? null, asOf: asOf ?? null, cargoTonnes: cargo.tonnes, cargo, explain: req.explain, geometry: req.geometry, coordinateMatches: coordinateMatches(req, ctx.places) },
-    ctx.emissionFactors,
-  );
+  const ask = routeAsk(req);
+  const data = planningOf(ctx);
+  const response = routeAnswerToWire(answerRoute(data, routeQuestion(data, ask.query, ask.options)), {
+    geometry: req.geometry,
+    coordinateMatches: coordinateMatches(req, ctx.places),
+  });
   return { response, format, geometry: req.geometry };
 }
 

@@ -4,18 +4,11 @@
  * per request, and the routes. Never listens: src/server.ts does, tests use
  * inject(), scripts/generate-openapi.ts only reads the document.
  */
-import type { Calendars } from '../domain/calendar/calendar-schema.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.js';
-import type { PlaceIndex } from '../domain/network/place-index.js';
-import type { Network } from '../domain/network/schema.js';
-import type { PreparedNetwork } from '../domain/routing/prepare.js';
-import type { EmissionFactors } from '../domain/emissions/emission-schema.js';
-import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
-import type { Fleet } from './fleet/fleet.js';
+import { routeDeps, type AppDeps } from './deps.js';
 import { registerFleetMetrics } from './fleet/fleet-metrics.js';
 import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './hooks/api-key.js';
 import { installMetrics } from './hooks/metrics.js';
@@ -29,21 +22,11 @@ import { registerRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
 import { openapiExamples } from './schemas/route-examples.js';
+import { PlanningPool } from '../workers/planning-pool.js';
 
-export interface AppDeps {
-  config: Config;
-  network: Network;
-  prepared: PreparedNetwork;
-  places: PlaceIndex;
-  /** Today's network (its `base` is `prepared`) and the named scenarios of data/scenarios. */
-  scenarios: ScenarioRegistry;
-  /** data/emission-factors.json, for the CO2 of routes. */
-  emissionFactors: EmissionFactors;
-  /** data/calendars/, for dated ETAs (departAt, arriveBy); absent: no calendar entries. */
-  calendars?: Calendars;
-  logger: FastifyBaseLogger;
-  /** Redis shared by the replicas (REDIS_URL): rate limits and the second answer-cache tier; absent = per instance. */
-  fleet?: Fleet | null;
+export type { AppDeps } from './deps.js';
+
+export interface AppOptions {
   /**
    * Benchmark only (bench/lean-server.ts): the framework and the routes
    * without the per-request plugins (security headers, CORS, rate limit,
@@ -53,7 +36,7 @@ export interface AppDeps {
   withoutRequestPlugins?: boolean;
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     // request-log.ts writes one line per request instead of fastify's two.
@@ -73,10 +56,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const lean = deps.withoutRequestPlugins === true;
+  const lean = options.withoutRequestPlugins === true;
   if (!lean) installRequestId(app);
   installRequestLog(app);
-  const metrics = installMetrics(app, deps.network, { countRequests: !lean });
+  const metrics = installMetrics(app, deps.scenarios.base.network, { countRequests: !lean });
   if (deps.fleet) registerFleetMetrics(metrics.registry, deps.fleet);
   if (!lean) await registerSecurity(app, deps.config, deps.fleet ?? null);
   if (!lean) installApiKey(app, deps.config.apiKeys);
@@ -98,6 +81,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   await app.register(metricsRoutes, { metrics });
 
-  await registerRoutes(app, deps);
+  // Heavy questions run in worker threads when PLAN_WORKERS > 0; the app is ready once every worker has loaded the data.
+  const pool = deps.config.planWorkers > 0 ? new PlanningPool(deps.config.planWorkers, deps.config.dataDir) : null;
+  if (pool !== null) {
+    await pool.ready();
+    app.addHook('onClose', async () => pool.close());
+  }
+  await registerRoutes(app, routeDeps(deps, pool));
   return app;
 }

@@ -1,6 +1,6 @@
 /**
  * A pool of planning worker threads (node:worker_threads), sized by
- * PLAN_WORKERS, so heavy questions (matrices) run off the event loop and
+ * PLAN_WORKERS, so heavy questions (matrices, routes, reachability) run off the event loop and
  * /health, /ready, cached answers and cheap questions never wait behind them.
  * Jobs queue in arrival order and go to the first free worker.
  *
@@ -14,7 +14,12 @@ import { Worker } from 'node:worker_threads';
 import type { BudgetLimits } from '../domain/graph/budget.js';
 import { DomainError } from '../domain/errors.js';
 import type { TravelCost, TravelCostOptions } from '../domain/routing/one-to-many.js';
-import type { JobReply, MatrixJob } from './planning-worker.js';
+import type { RouteQuestion } from '../domain/planning/answer.js';
+import type { Reachable } from '../domain/planning/reachability.js';
+import type { JobReply, JobResult, PlanningJob, RouteResult } from './planning-worker.js';
+
+/** A job before the pool numbers it. */
+type NewJob = PlanningJob extends infer J ? (J extends PlanningJob ? Omit<J, 'id'> : never) : never;
 
 const EXTENSION = extname(fileURLToPath(import.meta.url));
 const WORKER_URL = new URL(`./planning-worker${EXTENSION}`, import.meta.url);
@@ -37,8 +42,8 @@ interface Slot {
 }
 
 interface Pending {
-  job: MatrixJob;
-  resolve: (rows: (TravelCost | null)[][]) => void;
+  job: PlanningJob;
+  resolve: (result: JobResult) => void;
   reject: (err: Error) => void;
 }
 
@@ -72,7 +77,7 @@ export class PlanningPool {
       this.inFlight.delete(msg.id);
       slot.busy = false;
       if (p) {
-        if (msg.ok) p.resolve(msg.rows);
+        if (msg.ok) p.resolve(msg.result);
         else p.reject(msg.error.code === 'INTERNAL' ? new Error(msg.error.message) : new DomainError(msg.error.code, msg.error.message, msg.error.details));
       }
       this.pump();
@@ -92,8 +97,22 @@ export class PlanningPool {
   }
 
   matrix(scenario: string | null, sources: string[], targets: string[], opts: TravelCostOptions, limits: BudgetLimits): Promise<(TravelCost | null)[][]> {
+    return this.submit({ kind: 'matrix', scenario, sources, targets, opts, limits }) as Promise<(TravelCost | null)[][]>;
+  }
+
+  /** Plans a route question that has no request overlays (those prepare a network of their own: main thread). */
+  route(question: RouteQuestion, limits: BudgetLimits): Promise<RouteResult> {
+    const { scenario, ...rest } = question;
+    return this.submit({ kind: 'route', question: { ...rest, scenario: scenario?.id ?? null }, limits }) as Promise<RouteResult>;
+  }
+
+  reachability(scenario: string | null, from: string, maxHours: number, opts: TravelCostOptions, limits: BudgetLimits): Promise<Reachable[]> {
+    return this.submit({ kind: 'reachability', scenario, from, maxHours, opts, limits }) as Promise<Reachable[]>;
+  }
+
+  private submit(job: NewJob): Promise<JobResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, kind: 'matrix', scenario, sources, targets, opts, limits }, resolve, reject });
+      this.queue.push({ job: { ...job, id: this.nextId++ } as PlanningJob, resolve, reject });
       this.pump();
     });
   }

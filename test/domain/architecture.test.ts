@@ -7,23 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { specifiers } from '../source-imports.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOMAIN = path.join(ROOT, 'src', 'domain');
 const HTTP = path.join(ROOT, 'src', 'http');
-
-/** Module specifiers of static imports/exports, dynamic import() and require(). */
-export function specifiers(source: string): string[] {
-  const out: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g, // side-effect import
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
-  return out;
-}
 
 const FORBIDDEN_PACKAGE = /^(?:fastify(?:$|\/|-)|@fastify\/|pino(?:$|\/|-))/;
 

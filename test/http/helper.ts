@@ -13,11 +13,12 @@ import { loadNetwork } from '../../src/domain/network/load-network.js';
 import { loadSourceRegister } from '../../src/domain/network/load-sources.js';
 import { PlaceIndex } from '../../src/domain/network/place-index.js';
 import type { Network } from '../../src/domain/network/schema.js';
-import { prepareNetwork } from '../../src/domain/routing/prepare.js';
+import { prepareNetwork, type PreparedNetwork } from '../../src/domain/routing/prepare.js';
 import { loadEmissionFactors } from '../../src/domain/emissions/load-emission-factors.js';
 import { loadScenarios } from '../../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../../src/domain/scenarios/scenario-registry.js';
-import { buildApp, type AppDeps } from '../../src/http/app.js';
+import { buildApp } from '../../src/http/app.js';
+import { routeDeps, type AppDeps, type RouteDeps } from '../../src/http/deps.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/network-small', import.meta.url));
 export const REAL_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -42,7 +43,7 @@ export function loadOnce(dataDir: string): Promise<Network> {
 
 export interface TestApp {
   app: FastifyInstance;
-  deps: AppDeps;
+  deps: RouteDeps;
   /** Log lines written by the app, parsed. */
   logs: Record<string, unknown>[];
 }
@@ -56,10 +57,14 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return parseConfig({ NODE_ENV: 'test', MAX_EVENT_LOOP_DELAY_MS: '0', PLAN_DEADLINE_MS: '60000', ...env });
 }
 
+/** What a test may put in place of the loaded data: any dependency, or today's network (then also prepared from it), or today's prepared network. */
+export type TestOverrides = Partial<AppDeps> & { network?: Network; prepared?: PreparedNetwork };
+
 /** The app on `dataDir` (fixture by default); logs go to `logs`, not to the console. */
-export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
-  const network = await loadOnce(dataDir);
-  const prepared = prepareNetwork(network);
+export async function buildTestApp(dataDir: string = FIXTURE_DIR, testOverrides: TestOverrides = {}): Promise<TestApp> {
+  const { network: networkOverride, prepared: preparedOverride, ...overrides } = testOverrides;
+  const network = preparedOverride?.network ?? networkOverride ?? (await loadOnce(dataDir));
+  const prepared = preparedOverride ?? prepareNetwork(network);
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
     { level: 'info' },
@@ -67,10 +72,8 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
   ) as FastifyBaseLogger;
   const deps: AppDeps = {
     config: testConfig({ DATA_DIR: dataDir }),
-    network,
-    prepared,
     places: new PlaceIndex(network.places),
-    scenarios: new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
+    scenarios: overrides.scenarios ?? new ScenarioRegistry(prepared, await loadScenarios(dataDir, network)),
     // The factors are not network-specific: the fixture uses the data set's.
     emissionFactors: await loadEmissionFactors(REAL_DATA_DIR),
     // Calendars name the data set's ports and crossings: only the real data set has them.
@@ -80,7 +83,7 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
   };
   const app = await buildApp(deps);
   await app.ready();
-  return { app, deps, logs };
+  return { app, deps: routeDeps(deps), logs };
 }
 
 /**
@@ -89,7 +92,7 @@ export async function buildTestApp(dataDir: string = FIXTURE_DIR, overrides: Par
  * test. (A describe block's hooks get a suite context, which has no after() on
  * Node 20: such suites close their app in their own after hook.)
  */
-export async function withApp(t: TestContext | SuiteContext, dataDir: string = FIXTURE_DIR, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function withApp(t: TestContext | SuiteContext, dataDir: string = FIXTURE_DIR, overrides: TestOverrides = {}): Promise<TestApp> {
   // The hook types say either context; only a test context can close the app.
   if (!('after' in t)) throw new Error('withApp: a describe block\'s hooks get a suite context, which cannot close the app');
   const built = await buildTestApp(dataDir, overrides);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REAL_DATA_DIR } from './helper.js';
-import { withPlanningApp } from './planning-helper.js';
+import { probeHealthDuring, withPlanningApp } from './planning-helper.js';
 
 let pooled: FastifyInstance;
 let inline: FastifyInstance;
@@ -35,18 +35,7 @@ test('a worker answers a matrix exactly as the main thread, today and under a sc
 });
 
 test('/health answers while the worker computes three 50 × 142 matrices', async () => {
-  let done = false;
-  const all = Promise.all([matrix(pooled, 0), matrix(pooled, 1), matrix(pooled, 2)]).then((r) => {
-    done = true;
-    return r;
-  });
-  let probes = 0;
-  while (!done) {
-    const res = await pooled.inject({ method: 'GET', url: '/health' });
-    assert.equal(res.statusCode, 200);
-    probes++;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  for (const r of await all) assert.equal(r.statusCode, 200, r.body);
+  const { result, probes } = await probeHealthDuring(pooled, Promise.all([matrix(pooled, 0), matrix(pooled, 1), matrix(pooled, 2)]), 5);
+  for (const r of result) assert.equal(r.statusCode, 200, r.body);
   assert.ok(probes >= 3, `only ${probes} /health answers while the matrices ran`);
 });

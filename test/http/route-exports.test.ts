@@ -16,18 +16,19 @@ import { DomainError } from '../../src/domain/errors.js';
 import { DEFAULT_QUERY } from '../../src/domain/routing/defaults.js';
 import { planRoutes } from '../../src/domain/routing/plan-routes.js';
 import type { Route, RouteQuery } from '../../src/domain/routing/route-types.js';
-import type { AppDeps } from '../../src/http/app.js';
+import { cargoOf, routeAnswerOf } from '../../src/domain/planning/answer.js';
+import { planningNetwork } from '../../src/domain/planning/planning-network.js';
+import type { RouteDeps } from '../../src/http/deps.js';
 import { CSV_COLUMNS, routesToCsv } from '../../src/http/mappers/route-csv.js';
 import { routeAnswerToWire } from '../../src/http/mappers/route-answer.js';
 import { routesToGeoJson } from '../../src/http/mappers/route-geojson.js';
-import { planningNetwork } from '../../src/http/mappers/scenario-request.js';
 import { RouteFeatureCollectionSchema } from '../../src/http/schemas/route-geojson.js';
 import type { RouteResponse } from '../../src/http/schemas/route-response.js';
 import { REAL_DATA_DIR } from './helper.js';
 import { withPlanningApp } from './planning-helper.js';
 
 let app: FastifyInstance;
-let deps: AppDeps;
+let deps: RouteDeps;
 before(async (t) => {
   ({ app, deps } = await withPlanningApp(t, REAL_DATA_DIR));
 });
@@ -83,7 +84,7 @@ interface Lane {
 
 function lanes(): Lane[] {
   const out: Lane[] = [];
-  const net = planningNetwork(deps, undefined);
+  const net = planningNetwork(deps.scenarios, undefined);
   for (const wide of [false, true]) {
     for (const from of PLACES) {
       for (const to of PLACES) {
@@ -96,7 +97,8 @@ function lanes(): Lane[] {
           if (err instanceof DomainError && err.code === 'NO_ROUTE') continue;
           throw err;
         }
-        const answer = routeAnswerToWire(net, domain, query, { scenario: null, cargoTonnes: 1, explain: false, geometry: 'geojson', coordinateMatches: [] }, deps.emissionFactors);
+        const question = { query, scenario: undefined, overlays: [], cargo: cargoOf(deps.planning), explain: false };
+        const answer = routeAnswerToWire(routeAnswerOf(deps.planning, question, net, domain), { geometry: 'geojson', coordinateMatches: [] });
         out.push({ query, domain, answer });
       }
     }

@@ -1,5 +1,6 @@
 /** Probes, /v1/info and the documentation UI. */
 import assert from 'node:assert/strict';
+import { ScenarioRegistry } from '../../src/domain/scenarios/scenario-registry.js';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -27,8 +28,9 @@ describe('probes', () => {
   });
 
   it('GET /ready answers 503 problem+json when the network has no places', async (ctx) => {
-    const empty = { ...t.deps.network, places: [] };
-    const b = await withApp(ctx, undefined, { network: empty });
+    // Today's prepared network as loaded, but reading a network without places (preparing one fails first), no scenarios.
+    const empty = { ...t.deps.prepared, network: { ...t.deps.network, places: [] } };
+    const b = await withApp(ctx, undefined, { scenarios: new ScenarioRegistry(empty, []) });
     const res = await b.app.inject({ method: 'GET', url: '/ready' });
     assert.equal(res.statusCode, 503);
     assert.match(String(res.headers['content-type']), PROBLEM_TYPE);

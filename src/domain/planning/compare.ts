@@ -12,7 +12,9 @@ import { planRoutes } from '../routing/plan-routes.js';
 import type { PreparedNetwork } from '../routing/prepare.js';
 import type { Hours, Route, RouteQuery } from '../routing/route-types.js';
 import type { ScenarioRegistry } from '../scenarios/scenario-registry.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
 import { bordersOf } from './explain.js';
+import { planningNetwork, uniqueStatuses } from './planning-network.js';
 
 export interface RouteFigures {
   km: number;
@@ -49,6 +51,7 @@ export interface Outcome {
 
 export interface ScenarioOutcome extends Outcome {
   scenarioId: string;
+  scenario: Scenario;
   /** null when either side has no route (see differencesReason). */
   differences: FigureDifferences | null;
   differencesReason: string | null;
@@ -105,8 +108,6 @@ export function outcome(p: PreparedNetwork, q: RouteQuery, scenarioId: string | 
   return { scenarioId, route, emissions, figures: figuresOf(route, emissions), reason: null };
 }
 
-const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
-
 /**
  * Today (base network, q.include) against each scenario (its network, q.include
  * plus the statuses the scenario admits). Unknown scenario ids throw NOT_FOUND
@@ -118,12 +119,12 @@ export function compareScenarios(reg: ScenarioRegistry, q: RouteQuery, scenarioI
   return {
     today,
     scenarios: scenarios.map((s) => {
-      const r = reg.networkFor(s.id);
-      const o = outcome(r.prepared, { ...q, include: unique([...q.include, ...r.include]) }, s.id, opts);
+      const net = planningNetwork(reg, s);
+      const o = outcome(net.prepared, { ...q, include: uniqueStatuses(q.include, net.include) }, s.id, opts);
       const diff = today.figures && o.figures ? differences(today.figures, o.figures) : null;
       const differencesReason =
         diff !== null ? null : o.figures === null ? 'no route under this scenario' : 'no route on today’s network to compare with';
-      return { ...o, scenarioId: s.id, differences: diff, differencesReason };
+      return { ...o, scenarioId: s.id, scenario: s, differences: diff, differencesReason };
     }),
   };
 }

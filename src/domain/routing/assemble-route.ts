@@ -11,7 +11,8 @@ import { addHours } from '../transit/hours.js';
 import { legState } from '../transit/place-transition.js';
 import { terminalEstimated, terminalHours } from '../transit/terminal-hours.js';
 import type { PreparedNetwork } from './prepare.js';
-import { BORDER_WEIGHT, type QueryGraph } from './query-graph.js';
+import { weightFor } from './objective.js';
+import type { QueryGraph } from './query-graph.js';
 import type {
   GaugeBreak,
   Hours,
@@ -240,8 +241,7 @@ export function assembleSteps(p: PreparedNetwork, steps: readonly PathStep[], ob
     byMode[l.mode] = (byMode[l.mode] ?? 0) + l.km;
     for (const c of l.corridors) corridorKm.set(c, (corridorKm.get(c) ?? 0) + l.km);
   }
-  const cost =
-    objective === 'fastest' ? total.typical : objective === 'shortest' ? distanceKm : borders * BORDER_WEIGHT + total.typical;
+  const cost = weightFor(objective, { hours: total.typical, km: distanceKm, borders });
 
   return {
     places,

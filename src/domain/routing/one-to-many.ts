@@ -21,7 +21,8 @@ import { LayeredSearch } from './layered-search.js';
 import { withinBudget } from './plan-routes.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type PreparedNetwork, type Traversal } from './prepare.js';
-import { buildQueryGraph, placeOfNode, SINK, SOURCE, weightFor } from './query-graph.js';
+import { weightFor } from './objective.js';
+import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
 import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Hours, Objective, Route } from './route-types.js';
 

@@ -17,12 +17,11 @@ import { MultiDirectedGraph } from 'graphology';
 import { terminalHours, type TerminalEnd } from '../transit/terminal-hours.js';
 import { splitNodeState, type NodeState, type PreparedNetwork, type StateEdge } from './prepare.js';
 import type { LinkFilter } from './filters.js';
+import { weightFor } from './objective.js';
 import type { Objective } from './route-types.js';
 
 export const SOURCE = 'S';
 export const SINK = 'T';
-/** Weight of one border in the fewest-borders objective, in "hours". */
-export const BORDER_WEIGHT = 1e6;
 
 export interface QueryEdge extends StateEdge {
   w: number;
@@ -41,16 +40,6 @@ export interface QueryNode {
 
 export type QueryGraph = MultiDirectedGraph<QueryNode, QueryEdge>;
 
-export function weightFor(objective: Objective, e: { hours: number; km: number; borders: number }): number {
-  switch (objective) {
-    case 'fastest':
-      return e.hours;
-    case 'shortest':
-      return e.km;
-    case 'fewest-borders':
-      return e.borders * BORDER_WEIGHT + e.hours;
-  }
-}
 
 const layerNode = (layer: number, baseNode: string): string => `${layer}/${baseNode}`;
 

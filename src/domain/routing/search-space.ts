@@ -9,9 +9,9 @@
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
 import { boundFactors, greatCircleKm } from './geo-bound.js';
-import { weightFor } from './query-graph.js';
+import { weightFor } from './objective.js';
 import { terminalHours } from '../transit/terminal-hours.js';
-import { splitNodeState, type StateGraphOrder, type Traversal } from './prepare.js';
+import { splitNodeState, type StateGraphOrder, type Traversal } from './state-graph.js';
 
 export const OBJECTIVES: readonly Objective[] = ['fastest', 'shortest', 'fewest-borders'];
 

@@ -58,11 +58,11 @@ export class ScenarioRegistry {
   }
 
   /**
-   * The network to route on: base, a named scenario, or either with request
-   * overlays on top (fresh, uncached).
+   * The network to route on: base, a named scenario (by id, or as already
+   * looked up), or either with request overlays on top (fresh, uncached).
    */
-  networkFor(scenarioId?: string, overlays?: readonly unknown[], asOf?: string): ResolvedScenario {
-    const scenario = scenarioId === undefined ? undefined : this.get(scenarioId);
+  networkFor(scenarioOrId?: string | Scenario, overlays?: readonly unknown[], asOf?: string): ResolvedScenario {
+    const scenario = typeof scenarioOrId === 'string' ? this.get(scenarioOrId) : scenarioOrId;
     const include = scenario?.include ?? [];
     const opened = asOf === undefined ? [] : openingsAt(this.base.network, asOf);
     const dated = asOf === undefined ? {} : { dated: { asOf, opened } };

@@ -24,10 +24,10 @@
 import type { Crossing, Gauge, Handling, Mode, Parameters, Place } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
 import { hoursOf, ZERO_HOURS } from './hours.js';
+import type { LegState } from './leg-state.js';
 import { terminalRange, yardAt } from './terminal-hours.js';
 
-/** The state a route is in after a leg: rail of a gauge, or another mode. */
-export type LegState = 'rail-1520' | 'rail-1435' | 'rail-1676' | 'ferry' | 'sea' | 'road';
+export type { LegState } from './leg-state.js';
 
 export function legState(mode: Mode, gaugeMm: Gauge | undefined): LegState {
   if (mode === 'rail') return `rail-${gaugeMm ?? 1520}` as LegState;

@@ -12,7 +12,7 @@
 import type { Parameters, Range } from '../network/schema.js';
 import type { Hours } from '../routing/route-types.js';
 import { hoursOf, ZERO_HOURS } from './hours.js';
-import type { LegState } from './place-transition.js';
+import type { LegState } from './leg-state.js';
 
 export type TerminalEnd = 'origin' | 'destination';
 

@@ -1,6 +1,6 @@
 /**
  * The second tier of the route-answer cache, shared by every replica through
- * Redis: the in-memory LRU (route-cache.ts) is asked first, then Redis, then
+ * Redis: the in-memory LRU (route-answer-cache.ts) is asked first, then Redis, then
  * the planner. Only 200 answers are shared (a kept error is cheap to find
  * again and names nothing worth sharing).
  *
@@ -15,7 +15,7 @@
  * - Counts hits, misses, errors and skipped writes for /metrics.
  */
 import { createHash } from 'node:crypto';
-import type { RouteAnswerLog, RouteCacheEntry } from '../route-cache.js';
+import type { RouteAnswerLog, RouteCacheEntry } from '../route-answer-cache.js';
 import type { RedisConnection } from './redis-connection.js';
 
 type AnswerEntry = Extract<RouteCacheEntry, { kind: 'answer' }>;

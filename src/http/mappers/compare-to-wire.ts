@@ -2,24 +2,12 @@
  * A comparison of today with scenarios (domain/planning/compare.ts) → the
  * /v1/compare answer. The HTTP route and the command line both use it.
  */
-import type { Comparison, FigureDifferences, Outcome } from '../../domain/planning/compare.js';
-import type { DateOutcome } from '../../domain/planning/compare-dates.js';
-import { datedOpeningToWire } from './as-of-to-wire.js';
-import type { AppDeps } from '../app.js';
+import type { CompareAnswer } from '../../domain/planning/answer-views.js';
+import type { FigureDifferences, Outcome } from '../../domain/planning/compare.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { CompareResponse, CompareRoute } from '../schemas/compare.js';
+import { datedOpeningToWire } from './as-of-to-wire.js';
 import { hoursToDays, round1, roundHours, WireNames } from './route-to-wire.js';
-
-/** The question as asked, places resolved to ids. */
-export interface CompareEcho {
-  from: string;
-  to: string;
-  objective: CompareResponse['query']['objective'];
-  modes: CompareResponse['query']['modes'];
-  cargoTonnes: number;
-  scenarios: readonly string[];
-  /** Planning months compared ("now" or YYYY-MM), in order. */
-  asOf?: readonly string[];
-}
 
 function differencesToWire(d: FigureDifferences | null): CompareResponse['scenarios'][number]['differences'] {
   if (d === null) return null;
@@ -53,44 +41,34 @@ places: r.places.map((id) => names.place(id)),
   };
 }
 
-export function compareToWire(deps: Pick<AppDeps, 'prepared' | 'scenarios'>, c: Comparison, q: CompareEcho, dates: readonly DateOutcome[] = []): CompareResponse {
-  const names = new WireNames(deps.prepared.index);
+/** Names from today's network. */
+export function compareToWire(today: PreparedNetwork, answer: CompareAnswer): CompareResponse {
+  const names = new WireNames(today.index);
+  const { query: q, comparison: c } = answer;
   return {
     query: {
       from: names.place(q.from),
       to: names.place(q.to),
       objective: q.objective,
       modes: [...q.modes],
-      cargoTonnes: q.cargoTonnes,
-      scenarios: [...q.scenarios],
-      asOf: [...(q.asOf ?? [])],
+      cargoTonnes: answer.cargo.tonnes,
+      scenarios: [...answer.scenarioIds],
+      asOf: [...answer.asOfs],
     },
-    dataVersion: deps.prepared.network.parameters.dataVersion,
+    dataVersion: today.network.parameters.dataVersion,
     today: { route: routeFigures(c.today, names), reason: c.today.reason },
     scenarios: c.scenarios.map((o) => {
-      const s = deps.scenarios.get(o.scenarioId);
+      const s = o.scenario;
       const d = o.differences;
       return {
         scenario: { id: s.id, name: s.name },
         route: routeFigures(o, names),
         reason: o.reason,
-        differences:
-          d === null
-            ? null
-            : {
-                distanceKm: round1(d.km),
-                typicalDays: round1(d.typicalHours / 24),
-                highDays: round1(d.highHours / 24),
-                typicalHours: round1(d.typicalHours),
-                highHours: round1(d.highHours),
-                crossings: d.crossings,
-                gaugeBreaks: d.gaugeBreaks,
-                kgCo2e: round1(d.kgCo2e),
-              },
+        differences: differencesToWire(d),
         differencesReason: o.differencesReason,
       };
     }),
-    dates: dates.map((o) => ({
+    dates: answer.dates.map((o) => ({
       asOf: o.asOf,
       route: routeFigures(o, names),
       reason: o.reason,

@@ -2,9 +2,10 @@
  * Matrix rows (domain/planning/matrix.ts) → the /v1/matrix answer. The HTTP
  * route and the command line both use it.
  */
+import { asOfToWire } from './as-of-to-wire.js';
 import type { TravelCost } from '../../domain/routing/one-to-many.js';
-import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
-import type { AppDeps } from '../app.js';
+import type { MatrixQuestion } from '../../domain/planning/answer-views.js';
+import type { PreparedNetwork } from '../../domain/routing/prepare.js';
 import type { MatrixResponse } from '../schemas/matrix.js';
 import { round1, WireNames } from './route-to-wire.js';
 
@@ -22,29 +23,18 @@ export function matrixCellToWire(c: TravelCost | null): MatrixResponse['cells'][
       };
 }
 
-export interface MatrixAnswer {
-  sources: readonly string[];
-  targets: readonly string[];
-  objective: MatrixResponse['objective'];
-  scenario: Scenario | undefined;
-  include: MatrixResponse['include'];
-  modes: MatrixResponse['modes'];
-  rows: readonly (readonly (TravelCost | null)[])[];
-  /** The planning month and what it opened; null or absent without one. */
-  asOf?: MatrixResponse['asOf'];
-}
-
-export function matrixToWire(deps: Pick<AppDeps, 'prepared'>, m: MatrixAnswer): MatrixResponse {
-  const names = new WireNames(deps.prepared.index);
+/** Names from today's network; rows as planned (pool or main thread). */
+export function matrixToWire(today: PreparedNetwork, q: MatrixQuestion, rows: readonly (readonly (TravelCost | null)[])[]): MatrixResponse {
+  const names = new WireNames(today.index);
   return {
-    sources: m.sources.map((id) => names.place(id)),
-    targets: m.targets.map((id) => names.place(id)),
-    objective: m.objective,
-    scenario: m.scenario ? { id: m.scenario.id, name: m.scenario.name } : null,
-    include: [...m.include],
-    modes: [...m.modes],
-    dataVersion: deps.prepared.network.parameters.dataVersion,
-    asOf: m.asOf ?? null,
-    cells: m.rows.map((row) => row.map(matrixCellToWire)),
+    sources: q.sources.map((id) => names.place(id)),
+    targets: q.targets.map((id) => names.place(id)),
+    objective: q.options.objective,
+    scenario: q.scenario ? { id: q.scenario.id, name: q.scenario.name } : null,
+    include: [...q.include],
+    modes: [...q.modes],
+    dataVersion: today.network.parameters.dataVersion,
+    asOf: asOfToWire(q.network.dated, today.network.parameters.dataDate),
+    cells: rows.map((row) => row.map(matrixCellToWire)),
   };
 }

@@ -3,11 +3,7 @@
  * in the format asked (JSON, GeoJSON or CSV). The HTTP route and the command
  * line both answer through these functions, so their figures cannot differ.
  */
-import { tonnesCargo, type Cargo } from '../../domain/emissions/cargo.js';
-import type { EmissionFactors } from '../../domain/emissions/emission-schema.js';
-import { routeEmissions } from '../../domain/emissions/route-emissions.js';
-import { explainRoutes } from '../../domain/planning/explain.js';
-import type { Route, RouteQuery } from '../../domain/routing/route-types.js';
+import type { RouteAnswer } from '../../domain/planning/answer.js';
 import type { RouteResponse } from '../schemas/route-response.js';
 import type { Format } from '../schemas/planning-fields.js';
 import { asOfToWire } from './as-of-to-wire.js';
@@ -17,30 +13,19 @@ import { appliedOverlaysToWire, explanationToWire, legCo2ToWire, routeCo2ToWire 
 import { routesToGeoJson } from './route-geojson.js';
 import type { WireCoordinateMatch } from './route-request.js';
 import { routeToWire, WireNames } from './route-to-wire.js';
-import type { PlanningNetwork } from './scenario-request.js';
 
-export interface RouteAnswerWireOptions {
-  scenario: string | null;
-  /** Planning month asked for; null or absent: today's network. */
-  asOf?: string | null;
-  cargoTonnes: number;
-  /** How the cargo was given (tonnes, TEU or FEU and t per TEU); absent: cargoTonnes in tonnes. */
-  cargo?: Cargo | undefined;
-  explain: boolean;
+/** What the wire answer shows beyond the planning answer: the geometry's form and the places given as coordinates. */
+export interface RouteWireOptions {
   geometry: 'geojson' | 'polyline';
   coordinateMatches: readonly WireCoordinateMatch[];
 }
 
-export function routeAnswerToWire(
-  net: PlanningNetwork,
-  routes: readonly Route[],
-  query: RouteQuery,
-  options: RouteAnswerWireOptions,
-  emissionFactors: EmissionFactors,
-): RouteResponse {
-  const prepared = net.prepared;
+/** The planning answer as the /v1/routes JSON answer: the question echoed (places with names), then the routes. */
+export function routeAnswerToWire(answer: RouteAnswer, wire: RouteWireOptions): RouteResponse {
+  const { question, network } = answer;
+  const query = question.query;
+  const prepared = network.prepared;
   const names = new WireNames(prepared.index);
-  const explanations = options.explain ? explainRoutes(routes, query.objective) : [];
   return {
     query: {
       from: names.place(query.from),
@@ -57,22 +42,22 @@ export function routeAnswerToWire(
       avoidCrossings: [...query.avoidCrossings],
       avoidCorridors: [...query.avoidCorridors],
       avoidLinks: [...query.avoidLinks],
-      scenario: options.scenario,
-      asOf: options.asOf ?? null,
-      cargoTonnes: options.cargoTonnes,
-      explain: options.explain,
-      geometry: options.geometry,
-      coordinateMatches: options.coordinateMatches.map((m) => ({ ...m, place: { ...m.place } })),
+      scenario: question.scenario?.id ?? null,
+      asOf: question.asOf ?? null,
+      cargoTonnes: question.cargo.tonnes,
+      explain: question.explain,
+      geometry: wire.geometry,
+      coordinateMatches: wire.coordinateMatches.map((m) => ({ ...m, place: { ...m.place } })),
     },
     dataVersion: prepared.network.parameters.dataVersion,
-    scenario: net.scenario ? { id: net.scenario.id, name: net.scenario.name } : null,
-    appliedOverlays: appliedOverlaysToWire(net.applied, net.scenario?.overlays.length ?? 0),
-    asOf: asOfToWire(net.dated, prepared.network.parameters.dataDate),
-    routes: routes.map((r, i) => {
-      const emissions = routeEmissions(r, prepared.network, emissionFactors, options.cargoTonnes);
-      const explanation = explanations[i];
+    scenario: network.scenario ? { id: network.scenario.id, name: network.scenario.name } : null,
+    appliedOverlays: appliedOverlaysToWire(network.applied, network.scenario?.overlays.length ?? 0),
+    asOf: asOfToWire(network.dated, prepared.network.parameters.dataDate),
+    routes: answer.routes.map((r, i) => {
+      const emissions = answer.emissions[i]!;
+      const explanation = answer.explanations[i];
       return routeToWire(r, i + 1, names, {
-        co2: routeCo2ToWire(emissions, options.cargo ?? tonnesCargo(options.cargoTonnes)),
+        co2: routeCo2ToWire(emissions, question.cargo),
         legCo2: legCo2ToWire(emissions),
         ...(explanation ? { explanation: explanationToWire(explanation) } : {}),
       });

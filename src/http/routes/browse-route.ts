@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Network } from '../../domain/network/schema.js';
 import { suggestIds } from '../../domain/network/suggest-ids.js';
-import { CACHING_NOTE, entityTag, sendNotModified, type QueryValue } from '../caching.js';
+import { CACHING_NOTE, entityTag, sendNotModified, type QueryValue } from '../browse-etags.js';
 import { notFound, paginate } from '../mappers/browse-to-wire.js';
 import { catalogueFor, type NetworkCatalogue } from '../mappers/network-catalogue.js';
 import { BROWSE_TAG, ConditionalHeadersSchema, LIMIT_TOO_BIG, NOT_MODIFIED_RESPONSE, notFoundDoc, validationDoc } from '../schemas/browse-docs.js';

@@ -3,7 +3,7 @@
  * under construction, planned or proposed; GET /v1/corridors/{id}: one corridor.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { countryParam } from '../mappers/browse-to-wire.js';
 import { corridorToWire } from '../mappers/corridor-to-wire.js';
 import { CorridorPageSchema, CorridorQuerySchema, CorridorSchema } from '../schemas/corridor.js';
@@ -13,7 +13,7 @@ const DESCRIPTION =
   'A corridor is made of its member links (links whose data names it); `lengthKmByStatus` tells how many of their km run today ' +
   'and how many are under construction, planned, proposed or suspended.';
 
-export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const corridorsRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   registerListRoute(app, deps.network, {
     collection: '/v1/corridors',
     operationId: 'listCorridors',

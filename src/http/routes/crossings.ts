@@ -4,7 +4,7 @@
  * change, status and sources.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { countryParam, listParam } from '../mappers/browse-to-wire.js';
 import { crossingToWire } from '../mappers/crossing-to-wire.js';
 import { CrossingPageSchema, CrossingQuerySchema, CrossingSchema } from '../schemas/crossing.js';
@@ -14,7 +14,7 @@ const DESCRIPTION =
   'Dwell is given for each direction as routes use it: the figure for that direction where the data has one, else the ' +
   'figure for every direction. The gauge change says whether the two sides differ, how wagons or goods are handled and how long it takes.';
 
-export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const crossingsRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   registerListRoute(app, deps.network, {
     collection: '/v1/border-crossings',
     operationId: 'listBorderCrossings',

@@ -5,14 +5,14 @@
  * can plan routes.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { sendProblem } from '../error-handler.js';
 import { HealthSchema, ReadinessSchema } from '../schemas/health.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 
 const TAG = 'health';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;

@@ -3,7 +3,7 @@
  * one line each.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { healthRoutes } from './health.js';
 import { infoRoutes } from './info.js';
 import { corridorsRoutes } from './corridors.js';
@@ -20,7 +20,7 @@ import { resilienceRoutes } from './resilience.js';
 import { sourcesRoutes } from './sources.js';
 import { pageRoutes } from './page.js';
 
-export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   await app.register(healthRoutes, { deps });
   await app.register(infoRoutes, { deps });
   await app.register(routesRoutes, { deps });

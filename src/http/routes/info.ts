@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { COORDINATE_SNAP_KM } from '../../domain/network/place-index.js';
 import { LinkStatusSchema } from '../../domain/network/schema.js';
 import { DEFAULT_QUERY, LIMITS } from '../../domain/routing/defaults.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { InfoSchema, type Info } from '../schemas/info.js';
 import { INCLUDABLE_STATUSES, MODES, OBJECTIVES } from '../schemas/route-fields.js';
@@ -13,7 +13,7 @@ import { DEFAULT_CARGO_TONNES, PLANNING_LIMITS } from '../../domain/planning/lim
 import { MAX_COMPARE_SCENARIOS } from '../schemas/compare.js';
 import { FORMATS } from '../schemas/planning-fields.js';
 
-export function buildInfo(deps: AppDeps): Info {
+export function buildInfo(deps: RouteDeps): Info {
   const { network } = deps;
   return {
     service: { name: SERVICE.name, version: SERVICE.version },
@@ -68,7 +68,7 @@ export function buildInfo(deps: AppDeps): Info {
   };
 }
 
-export const infoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const infoRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   // The network does not change while the process runs: compute the answer once.
   const info = buildInfo(deps);
   app.get(

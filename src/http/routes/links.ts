@@ -1,13 +1,13 @@
 /** GET /v1/links: the links of the network, filtered and paged; GET /v1/links/{id}: one link with its sources and provenance. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { linkFilterFromQuery } from '../mappers/browse-to-wire.js';
 import { linkToWire } from '../mappers/link-to-wire.js';
 import { LinkPageSchema, LinkQuerySchema, LinkSchema } from '../schemas/link.js';
 import { registerByIdRoute, registerListRoute, suggestFromIds } from './browse-route.js';
 
-export const linksRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const linksRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   registerListRoute(app, deps.network, {
     collection: '/v1/links',
     operationId: 'listLinks',

@@ -1,8 +1,8 @@
 /** GET /v1/network: the network (or a filtered part) as a GeoJSON FeatureCollection for maps. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filterLinks } from '../../domain/network/link-filter.js';
-import type { AppDeps } from '../app.js';
-import { CACHING_NOTE, entityTag, sendNotModified } from '../caching.js';
+import type { RouteDeps } from '../deps.js';
+import { CACHING_NOTE, entityTag, sendNotModified } from '../browse-etags.js';
 import { linkFilterFromQuery } from '../mappers/browse-to-wire.js';
 import { catalogueFor } from '../mappers/network-catalogue.js';
 import { networkToGeoJson } from '../mappers/network-to-geojson.js';
@@ -13,7 +13,7 @@ import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 /** RFC 7946 media type. */
 export const GEOJSON_CONTENT_TYPE = 'application/geo+json';
 
-export const networkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const networkRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   const { dataVersion } = deps.network.parameters;
 
   app.get(

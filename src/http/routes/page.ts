@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ifNoneMatchMatches } from '../caching.js';
+import { ifNoneMatchMatches } from '../browse-etags.js';
 import { sendProblem } from '../error-handler.js';
 
 /** Where the page's own files live (HTML, CSS, ES modules). */

@@ -5,13 +5,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { foldName } from '../../domain/network/fold.js';
 import type { Place } from '../../domain/network/schema.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { countryParam, listParam } from '../mappers/browse-to-wire.js';
 import { placeDetailToWire, placeToWire } from '../mappers/place-to-wire.js';
 import { PlaceDetailSchema, PlacePageSchema, PlaceQuerySchema } from '../schemas/place.js';
 import { registerByIdRoute, registerListRoute } from './browse-route.js';
 
-export const placesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const placesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   registerListRoute(app, deps.network, {
     collection: '/v1/places',
     operationId: 'listPlaces',

@@ -2,51 +2,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
-import { WorkBudget } from '../../domain/graph/budget.js';
-import { reachableWithin } from '../../domain/planning/reachability.js';
-import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
-import type { AppDeps } from '../app.js';
+import { reachabilityQuestion, reachablePlaces } from '../../domain/planning/answer-views.js';
+import type { RouteDeps } from '../deps.js';
 import { chooseFormat, CONTENT_TYPES } from '../mappers/format.js';
-import { resolvePlaces } from '../mappers/place-refs.js';
-import { reachabilityAreas } from '../mappers/reachability-areas.js';
-import { round1, WireNames } from '../mappers/route-to-wire.js';
 import { planningMonthOf } from '../schemas/as-of-fields.js';
-import { asOfToWire } from '../mappers/as-of-to-wire.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
+import { reachabilityToGeoJson, reachabilityToWire } from '../mappers/reachability-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
-import { ReachabilityQuerySchema, ReachabilityResponseSchema, type ReachabilityResponse } from '../schemas/reachability.js';
+import { ReachabilityQuerySchema, ReachabilityResponseSchema } from '../schemas/reachability.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
 import type { IncludableStatusSchema, ModeSchema } from '../schemas/route-fields.js';
-import { ReachableFeatureCollectionSchema, type ReachableFeatureCollection } from '../schemas/route-geojson.js';
+import { ReachableFeatureCollectionSchema } from '../schemas/route-geojson.js';
 import { splitList } from '../schemas/route-query.js';
 
 const EXAMPLE_URL = '/v1/reachability?from=Almaty&maxHours=72';
 
-function toGeoJson(r: ReachabilityResponse): ReachableFeatureCollection {
-  const areas = [...r.areas].reverse().map((a) => ({
-    type: 'Feature' as const,
-    geometry: a.geometry,
-    properties: { kind: 'area' as const, maxHours: a.maxHours, places: a.places },
-  }));
-  return {
-    type: 'FeatureCollection',
-    features: [...areas, ...r.places.map((p) => ({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: p.coordinates },
-      properties: {
-        kind: 'place' as const,
-        id: p.place.id,
-        name: p.place.name,
-        country: p.place.country,
-        typicalHours: p.typicalHours,
-        distanceKm: p.distanceKm,
-        crossings: p.crossings,
-      },
-    }))],
-  };
-}
-
-export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   app.get(
     '/v1/reachability',
     {
@@ -82,35 +52,25 @@ export const reachabilityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
     },
     async (request, reply) => {
       const q = request.query;
-      const [from] = resolvePlaces(deps.places, [{ parameter: 'from', ref: q.from }]) as [string];
-      const scenario = scenarioById(deps, q.scenario);
-      const net = planningNetwork(deps, scenario?.id, [], planningMonthOf(q.asOf));
-      const include = uniqueStatuses(splitList(q.include) as z.output<typeof IncludableStatusSchema>[], net.include);
-      const modes = [...new Set(splitList(q.modes))] as z.output<typeof ModeSchema>[];
+      const include = splitList(q.include) as z.output<typeof IncludableStatusSchema>[];
+      const modes = splitList(q.modes) as z.output<typeof ModeSchema>[];
       const format = chooseFormat(q.format, request.headers.accept, ['json', 'geojson']);
       reply.header('vary', 'Accept');
-      Object.assign(request.logFields, { from, maxHours: q.maxHours, scenario: scenario?.id ?? null });
-      const names = new WireNames(deps.prepared.index);
-      const reachable = reachableWithin(net.prepared, from, q.maxHours, { ...DEFAULT_QUERY, objective: q.objective, include, modes }, {
-        budget: new WorkBudget(deps.config.planBudget),
-      });
-      const places = reachable.map((r) => ({
-        place: names.placeWithCountry(r.placeId),
-        typicalHours: round1(r.hours),
-        distanceKm: round1(r.km),
-        crossings: r.crossings,
-        coordinates: names.coordinates(r.placeId),
-      }));
-      const answer: ReachabilityResponse = {
-        query: { from: names.place(from), maxHours: q.maxHours, objective: q.objective, scenario: scenario?.id ?? null, include, modes },
-        dataVersion: deps.prepared.network.parameters.dataVersion,
-        scenario: scenario ? { id: scenario.id, name: scenario.name } : null,
-        asOf: asOfToWire(net.dated, deps.prepared.network.parameters.dataDate),
-        places,
-        areas: reachabilityAreas(names.coordinates(from), places, q.maxHours),
-      };
+      const input = { from: q.from, maxHours: q.maxHours, objective: q.objective, scenario: q.scenario, include, modes, asOf: planningMonthOf(q.asOf) };
+      const pool = deps.pool;
+      const rq = reachabilityQuestion(deps.planning, input);
+      // Off the event loop when there are workers; they hold today's network and the named scenarios,
+      // so a network at a planning date that opens records is planned here.
+      const dated = rq.network.dated !== null && rq.network.dated.opened.length > 0;
+      const places =
+        pool === null || dated
+          ? reachablePlaces(deps.planning, rq, rq.from, q.maxHours)
+          : await pool.reachability(rq.scenario?.id ?? null, rq.from, q.maxHours, rq.options, deps.config.planBudget);
+      const r = { ...rq, places };
+      Object.assign(request.logFields, { from: r.from, maxHours: q.maxHours, scenario: r.scenario?.id ?? null });
+      const answer = reachabilityToWire(deps.prepared, r, q.maxHours);
       // Serialised by the geo+json response schema, picked by the content type.
-      if (format === 'geojson') return reply.type(CONTENT_TYPES.geojson).send(toGeoJson(answer));
+      if (format === 'geojson') return reply.type(CONTENT_TYPES.geojson).send(reachabilityToGeoJson(answer));
       return answer;
     },
   );

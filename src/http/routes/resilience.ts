@@ -6,18 +6,14 @@
  * yield to the event loop in between, so a long check does not hold up other
  * requests for its whole duration.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { laneResilienceQuestion, resilienceMatrixQuestion } from '../../domain/planning/answer-views.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
-import { laneResilienceSteps, resilienceMatrixSteps } from '../../domain/planning/resilience.js';
 import { DEFAULT_QUERY } from '../../domain/routing/defaults.js';
-import type { RouteQuery } from '../../domain/routing/route-types.js';
-import type { AppDeps } from '../app.js';
-import { resolvePlaces } from '../mappers/place-refs.js';
-import { resolveRequest, type RouteRequest } from '../mappers/route-request.js';
+import type { RouteDeps } from '../deps.js';
 import { impactToWire, laneRouteToWire, matrixElementToWire } from '../mappers/resilience-to-wire.js';
 import { WireNames } from '../mappers/route-to-wire.js';
-import { planningNetwork, scenarioById, uniqueStatuses } from '../mappers/scenario-request.js';
+import { runYielding } from '../run-yielding.js';
 import { INTERNAL_DOC, JSON_BODY_DOCS, problemResponses } from '../schemas/problem.js';
 import {
   ResilienceMatrixRequestSchema,
@@ -28,7 +24,7 @@ import {
   type ResilienceResponse,
 } from '../schemas/resilience.js';
 import { ROUTE_PROBLEM_DOCS } from '../schemas/route-examples.js';
-import { splitList } from '../schemas/route-query.js';
+import { queryToRequest, routeAsk } from '../mappers/route-request.js';
 
 const EXAMPLE_URL = '/v1/resilience?from=Almaty&to=Karachi';
 
@@ -36,16 +32,7 @@ const METHOD =
   'Each crossing, ferry and link of the best route is closed alone (added to avoidCrossings or avoidLinks) and the best route is planned again with the same options. ' +
   'Ranked: closures that leave no route first, then by the rise in the cost the objective minimises (typical hours, km, or crossings then hours), then by km lost; ties in travel order.';
 
-/** Runs a step generator to its end, letting other requests run between steps. */
-async function runYielding<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await nextTurn();
-  }
-}
-
-export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   app.get(
     '/v1/resilience',
     {
@@ -77,31 +64,12 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     },
     async (request): Promise<ResilienceResponse> => {
       const q = request.query;
-      const req: RouteRequest = {
-        from: q.from,
-        to: q.to,
-        objective: q.objective,
-        include: splitList(q.include) as RouteRequest['include'],
-        modes: splitList(q.modes) as RouteRequest['modes'],
-        via: splitList(q.via),
-        alternatives: 1,
-        maxOverlap: DEFAULT_QUERY.maxOverlap,
-        avoidCountries: splitList(q.avoidCountries),
-        avoidPlaces: splitList(q.avoidPlaces),
-        avoidCrossings: splitList(q.avoidCrossings),
-        avoidCorridors: splitList(q.avoidCorridors),
-        avoidLinks: splitList(q.avoidLinks),
-        allowUnscheduled: q.allowUnscheduled === 'true',
-        overlays: [],
-        explain: false,
-        geometry: 'geojson',
-      };
-      const resolved = resolveRequest(req, deps.places);
-      const scenario = scenarioById(deps, q.scenario);
-      const query: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
-      Object.assign(request.logFields, { from: query.from, to: query.to, objective: query.objective, ...(scenario ? { scenario: scenario.id } : {}) });
-      const net = planningNetwork(deps, scenario?.id);
-      const r = await runYielding(laneResilienceSteps(net.prepared, query, { maxElements: q.maxElements }));
+      // The route options of GET /v1/routes that shape one best route: the other fields take their defaults.
+      const ask = routeAsk(queryToRequest({ ...q, alternatives: 1, maxOverlap: DEFAULT_QUERY.maxOverlap, explain: 'false', geometry: 'geojson' }));
+      const lane = laneResilienceQuestion(deps.planning, ask.query, { scenario: q.scenario, maxElements: q.maxElements });
+      const { query, network: net } = lane;
+      Object.assign(request.logFields, { from: query.from, to: query.to, objective: query.objective, ...(net.scenario ? { scenario: net.scenario.id } : {}) });
+      const r = await runYielding(lane.steps);
       const index = net.prepared.index;
       const names = new WireNames(index);
       request.logFields.elements = r.impacts.length;
@@ -172,37 +140,23 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     },
     async (request): Promise<ResilienceMatrixResponse> => {
       const b = request.body;
-      const ends = resolvePlaces(
-        deps.places,
-        b.lanes.flatMap((l, i) => [
-          { parameter: `lanes[${i}].from`, ref: l.from },
-          { parameter: `lanes[${i}].to`, ref: l.to },
-        ]),
-      );
-      const lanes = b.lanes.map((_, i) => ({ from: ends[2 * i]!, to: ends[2 * i + 1]! }));
-      // The avoid lists and options are checked once, on the first lane.
-      const first = lanes[0]!;
-      const resolved = resolveRequest(
-        {
-          ...b,
-          from: first.from,
-          to: first.to,
-          via: [],
-          alternatives: 1,
-          maxOverlap: DEFAULT_QUERY.maxOverlap,
-          overlays: [],
-          explain: false,
-          geometry: 'geojson',
-        },
-        deps.places,
-      );
-      const scenario = scenarioById(deps, b.scenario);
-      const base: RouteQuery = { ...resolved, include: uniqueStatuses(resolved.include, scenario?.include ?? []) };
-      Object.assign(request.logFields, { lanes: lanes.length, objective: base.objective, ...(scenario ? { scenario: scenario.id } : {}) });
-      const net = planningNetwork(deps, scenario?.id);
-      const m = await runYielding(
-        resilienceMatrixSteps(net.prepared, base, lanes, { maxElements: b.maxElements, maxTotalElements: PLANNING_LIMITS.maxResilienceTotalElements }),
-      );
+      const { lanes } = b;
+      const ask = routeAsk({
+        ...b,
+        // The lanes give the ends (resolved by the use case); a lane has no via places.
+        from: '',
+        to: '',
+        via: [],
+        alternatives: 1,
+        maxOverlap: DEFAULT_QUERY.maxOverlap,
+        overlays: [],
+        explain: false,
+        geometry: 'geojson',
+      });
+      const m0 = resilienceMatrixQuestion(deps.planning, lanes, ask.query, { scenario: b.scenario, maxElements: b.maxElements });
+      const { query: base, network: net } = m0;
+      Object.assign(request.logFields, { lanes: lanes.length, objective: base.objective, ...(net.scenario ? { scenario: net.scenario.id } : {}) });
+      const m = await runYielding(m0.steps);
       const index = net.prepared.index;
       const names = new WireNames(index);
       const el = (e: Parameters<typeof impactToWire>[0]['element']) =>

@@ -2,14 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.js';
 import type { Scenario } from '../../domain/scenarios/scenario-schema.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import { citationsToWire } from '../mappers/source-to-wire.js';
 import { INTERNAL_DOC, problemResponses } from '../schemas/problem.js';
 import { ScenarioListSchema, ScenarioParamsSchema, ScenarioSchema, type WireScenario } from '../schemas/scenario.js';
 
 const TAG = 'scenarios';
 
-function scenarioToWire(deps: AppDeps, s: Scenario): WireScenario {
+function scenarioToWire(deps: RouteDeps, s: Scenario): WireScenario {
   // The registry prepares each scenario once; its applied overlays say what the scenario does to today's network.
   const { applied } = deps.scenarios.scenario(s.id);
   return {
@@ -22,7 +22,7 @@ function scenarioToWire(deps: AppDeps, s: Scenario): WireScenario {
   };
 }
 
-export const scenariosRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const scenariosRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   app.get(
     '/v1/scenarios',
     {

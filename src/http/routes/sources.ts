@@ -1,6 +1,6 @@
 /** GET /v1/sources: the source register, paged; GET /v1/sources/{id}: one source with what is quoted from it and who cites it. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../deps.js';
 import type { NetworkCatalogue } from '../mappers/network-catalogue.js';
 import { sourceToWire } from '../mappers/source-to-wire.js';
 import { registerByIdRoute, registerListRoute, suggestFromIds } from './browse-route.js';
@@ -13,7 +13,7 @@ const DESCRIPTION =
 
 const toWire = (cat: NetworkCatalogue, s: SourceEntry) => sourceToWire(s, (cat.citedBy.get(s.id) ?? []).map((r) => ({ ...r })));
 
-export const sourcesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const sourcesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
   registerListRoute(app, deps.network, {
     collection: '/v1/sources',
     operationId: 'listSources',

@@ -3,9 +3,10 @@
  * named scenario, side by side, with each scenario's differences to today.
  */
 import { z } from 'zod';
+import { ROUTE_QUESTION_FIELDS as FIELDS } from './route-question-fields.js';
 import { DaysSchema, HoursSchema, PlaceRefSchema } from './common.js';
 import { cargoUnitFields, CargoTonnesQuerySchema, PLANNING_DESCRIPTIONS } from './planning-fields.js';
-import { DEFAULTS, DESCRIPTIONS, ID_PATTERN, MODES, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
+import { DEFAULTS, DESCRIPTIONS, ID_PATTERN, MODES, ModeSchema, ObjectiveSchema } from './route-fields.js';
 import { commaList } from './route-query.js';
 import { ScenarioRefSchema } from './route-extras.js';
 import { etaRequestFields, EtaSummarySchema } from './route-eta.js';
@@ -15,15 +16,15 @@ import { CompareAsOfQuerySchema, DatedOpeningSchema } from './as-of-fields.js';
 export const MAX_COMPARE_SCENARIOS = 20;
 
 export const CompareQuerySchema = z.strictObject({
-  from: PlaceRefInputSchema.meta({ description: DESCRIPTIONS.from, example: 'Almaty' }),
-  to: PlaceRefInputSchema.meta({ description: DESCRIPTIONS.to, example: 'Karachi' }),
+  from: FIELDS.from.query,
+  to: FIELDS.to.query,
   scenarios: commaList({ accepts: (i) => ID_PATTERN.test(i), expected: 'a scenario id', max: MAX_COMPARE_SCENARIOS })
     .optional()
     .meta({
       description: `Scenario ids to compare with today, comma-separated; at most ${MAX_COMPARE_SCENARIOS}. Default: every named scenario (GET /v1/scenarios). An unknown id is a 404 listing the known ones.`,
       example: 'kz-tm-af-pk-built,trans-afghan-built',
     }),
-  objective: ObjectiveSchema.default(DEFAULTS.objective).meta({ description: DESCRIPTIONS.objective }),
+  objective: FIELDS.objective.query,
   modes: commaList({ accepts: (i) => (MODES as readonly string[]).includes(i), expected: `one of ${MODES.join(', ')}`, min: 1 })
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.`, example: 'rail,ferry,sea' }),

@@ -1,5 +1,6 @@
 /** POST /v1/matrix: km, typical hours and crossings between every source and every target. */
 import { z } from 'zod';
+import { ROUTE_QUESTION_FIELDS as FIELDS } from './route-question-fields.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { PlaceRefSchema } from './common.js';
 import { PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
@@ -22,9 +23,9 @@ export const MatrixRequestSchema = z
       .meta({ description: `Destinations, one matrix column each; 1 to ${PLANNING_LIMITS.maxMatrixTargets}.` }),
     objective: ObjectiveSchema.default(DEFAULTS.objective).meta({ description: `${DESCRIPTIONS.objective} Each cell is the best route by it.` }),
     scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario }),
-    include: z.array(IncludableStatusSchema).default([]).meta({ description: DESCRIPTIONS.include }),
-    modes: z.array(ModeSchema).min(1).default(DEFAULTS.modes).meta({ description: DESCRIPTIONS.modes }),
-    allowUnscheduled: z.boolean().default(DEFAULTS.allowUnscheduled).meta({ description: DESCRIPTIONS.allowUnscheduled }),
+    include: FIELDS.include.body,
+    modes: FIELDS.modes.body,
+    allowUnscheduled: FIELDS.allowUnscheduled.body,
     ...etaRequestFields,
     asOf: AsOfBodySchema,
   })

@@ -1,15 +1,16 @@
 /** GET /v1/reachability: every place reachable from one place within a time budget. */
 import { z } from 'zod';
 import { AsOfAnswerSchema, AsOfQuerySchema } from './as-of-fields.js';
+import { ROUTE_QUESTION_FIELDS as FIELDS } from './route-question-fields.js';
 import { PLANNING_LIMITS } from '../../domain/planning/limits.js';
 import { CountryPlaceRefSchema, PlaceRefSchema } from './common.js';
 import { PLANNING_DESCRIPTIONS, ScenarioIdInputSchema } from './planning-fields.js';
-import { DEFAULTS, DESCRIPTIONS, INCLUDABLE_STATUSES, IncludableStatusSchema, MODES, ModeSchema, ObjectiveSchema, PlaceRefInputSchema } from './route-fields.js';
+import { DEFAULTS, DESCRIPTIONS, IncludableStatusSchema, MODES, ModeSchema, ObjectiveSchema } from './route-fields.js';
 import { commaList } from './route-query.js';
 import { ScenarioRefSchema } from './route-extras.js';
 
 export const ReachabilityQuerySchema = z.strictObject({
-  from: PlaceRefInputSchema.meta({ description: DESCRIPTIONS.from, example: 'Almaty' }),
+  from: FIELDS.from.query,
   maxHours: z.coerce
     .number()
     .positive()
@@ -23,9 +24,7 @@ export const ReachabilityQuerySchema = z.strictObject({
   }),
   scenario: ScenarioIdInputSchema.optional().meta({ description: PLANNING_DESCRIPTIONS.scenario, example: 'kz-tm-af-pk-built' }),
   asOf: AsOfQuerySchema,
-  include: commaList({ accepts: (i) => (INCLUDABLE_STATUSES as readonly string[]).includes(i), expected: `one of ${INCLUDABLE_STATUSES.join(', ')}` })
-    .optional()
-    .meta({ description: `${DESCRIPTIONS.include} Comma-separated.` }),
+  include: FIELDS.include.query,
   modes: commaList({ accepts: (i) => (MODES as readonly string[]).includes(i), expected: `one of ${MODES.join(', ')}`, min: 1 })
     .default(DEFAULTS.modes.join(','))
     .meta({ description: `${DESCRIPTIONS.modes} Comma-separated.` }),

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadNetwork } from '../../../src/domain/network/load-network.js';
 import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
-import { weightFor } from '../../../src/domain/routing/query-graph.js';
+import { weightFor } from '../../../src/domain/routing/objective.js';
 import { OBJECTIVES } from '../../../src/domain/routing/search-space.js';
 
 const DATA = fileURLToPath(new URL('../../../data', import.meta.url));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { CACHE_CONTROL, entityTag, ifNoneMatchMatches, normaliseQuery } from '../../src/http/caching.js';
+import { CACHE_CONTROL, entityTag, ifNoneMatchMatches, normaliseQuery } from '../../src/http/browse-etags.js';
 import { type TestApp, withApp } from './helper.js';
 
 let t: TestApp;

@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PlaceIndex } from '../../src/domain/network/place-index.js';
 import type { PreparedNetwork } from '../../src/domain/routing/prepare.js';
-import { queryToRequest, resolveRequest } from '../../src/http/mappers/route-request.js';
-import { LruCache, routeCacheKey } from '../../src/http/route-cache.js';
+import { routeQuestion, type PlanningData } from '../../src/domain/planning/answer.js';
+import { queryToRequest, routeAsk } from '../../src/http/mappers/route-request.js';
+import { LruCache, routeCacheKey } from '../../src/http/route-answer-cache.js';
 import { RouteQuerySchema } from '../../src/http/schemas/route-query.js';
-import { buildTestApp, FIXTURE_DIR, loadOnce, REAL_DATA_DIR, type TestApp, testConfig } from './helper.js';
+import { buildTestApp, FIXTURE_DIR, REAL_DATA_DIR, type TestApp, testConfig } from './helper.js';
 
 describe('LruCache', () => {
   it('never holds more than its capacity, dropping the oldest first', () => {
@@ -50,13 +50,18 @@ describe('LruCache', () => {
 });
 
 describe('routeCacheKey on the real network', () => {
-  let places: PlaceIndex;
+  let data: PlanningData;
   before(async () => {
-    places = new PlaceIndex((await loadOnce(REAL_DATA_DIR)).places);
+    const t = await buildTestApp(REAL_DATA_DIR);
+    data = t.deps.planning;
+    await t.app.close();
   });
+  const resolved = (query: Record<string, string>) => {
+    const ask = routeAsk(queryToRequest(RouteQuerySchema.parse(query)));
+    return routeQuestion(data, ask.query, ask.options);
+  };
   /** The key of a GET query string, through the same parsing and resolution as the endpoint. */
-  const keyOf = (query: Record<string, string>) =>
-    routeCacheKey('v1', resolveRequest(queryToRequest(RouteQuerySchema.parse(query)), places));
+  const keyOf = (query: Record<string, string>) => routeCacheKey('v1', resolved(query));
 
   it('gives one key for a place by name, alias, UN/LOCODE (either way printed) and id', () => {
     const keys = ['Karachi', 'PKKHI', 'PK KHI', 'kiamari', ' karachi ', 'Keamari'].map((to) => keyOf({ from: 'Almaty', to }));
@@ -84,7 +89,7 @@ describe('routeCacheKey on the real network', () => {
     assert.notEqual(keyOf({ ...base, objective: 'shortest' }), k);
     assert.notEqual(keyOf({ ...base, alternatives: '2' }), k);
     assert.notEqual(keyOf({ ...base, include: 'planned' }), k);
-    assert.notEqual(routeCacheKey('v2', resolveRequest(queryToRequest(RouteQuerySchema.parse(base)), places)), k);
+    assert.notEqual(routeCacheKey('v2', resolved(base)), k);
     assert.notEqual(keyOf({ ...base, via: 'Aktau,Beyneu' }), keyOf({ ...base, via: 'Beyneu,Aktau' }));
     // The answer echoes include in the order asked, so the two answers differ in bytes.
     assert.notEqual(keyOf({ ...base, include: 'planned,proposed' }), keyOf({ ...base, include: 'proposed,planned' }));

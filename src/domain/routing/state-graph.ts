@@ -1,0 +1,82 @@
+/**
+ * The nodes, edges and states of the state-expanded graph the router searches
+ * (built by prepare.ts, copied into typed arrays by search-space.ts): types
+ * of their own file so both can read them without importing each other.
+ */
+import type { Crossing, Link } from '../network/schema.js';
+import type { LegState, Transition } from '../transit/place-transition.js';
+import type { Hours } from './route-types.js';
+
+/** One link travelled in one direction, with everything its edge costs. */
+export interface Traversal {
+  link: Link;
+  from: string;
+  to: string;
+  state: LegState;
+  /** Moving time (see transit/link-hours.ts), h. */
+  hours: Hours;
+  estimated: boolean;
+  crossing?: Crossing;
+  /** Graph state at `from` and at `to`: `state`, or its crossing side state (see nodeState). */
+  fromNode: NodeState;
+  toNode: NodeState;
+  /** Countries of the crossing in travel order. */
+  crossingCountries?: readonly [string, string];
+  dwell: Hours;
+  dwellEstimated: boolean;
+  /** 1 when the two ends are in different countries. */
+  borders: 0 | 1;
+}
+
+/**
+ * A graph state at a place: the leg state, or "<leg state>@<crossing id>" for a
+ * leg on a link of that crossing when the crossing's dwell includes its gauge change.
+ */
+export type NodeState = LegState | `${LegState}@${string}`;
+
+/** The leg state and, for a crossing side state, the crossing passed. */
+export function splitNodeState(s: NodeState): { state: LegState; crossingId?: string } {
+  const at = s.indexOf('@');
+  return at < 0 ? { state: s as LegState } : { state: s.slice(0, at) as LegState, crossingId: s.slice(at + 1) };
+}
+
+/** An allowed change from the state of the arriving leg to that of the leaving leg. */
+export interface PlaceTransition {
+  place: string;
+  from: NodeState;
+  to: NodeState;
+  transition: Transition;
+}
+
+/** Node attributes of the state graph: the place and side (arrival or departure) a node stands for. Keys are opaque. */
+export interface StateNode {
+  place: string;
+  arrival: boolean;
+  state: NodeState;
+}
+
+/** Edge attributes of the state graph. `ref` indexes traversals or transitions. */
+export interface StateEdge {
+  kind: 'link' | 'transfer';
+  ref: number;
+  /** Typical hours, km and borders crossed: the raw material of every objective's weight. */
+  hours: number;
+  km: number;
+  borders: number;
+}
+
+/**
+ * The state graph's nodes and edges in their one fixed order, without a graph object: node 2k is the arrival and
+ * 2k + 1 the departure node of the k-th (place, state) pair (places in data order, states sorted); the edges are
+ * every traversal (link edges, in traversal order), then every transition.
+ */
+export interface StateGraphOrder {
+  nodes: readonly StateNode[];
+  nodeKey(i: number): string;
+  edgeCount: number;
+  /** Source node, target node and attributes of edge j. */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeAttrs(j: number): StateEdge;
+  edgeKey(j: number): string;
+}

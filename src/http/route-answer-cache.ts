@@ -1,0 +1,255 @@
+/**
+ * Cache of /v1/routes answers: the LRU of kept answers, their key, the second
+ * tier shared by the replicas (fleet/shared-answer-cache.ts) and the raw-URL
+ * front. An answer depends only on the resolved question and the data set,
+ * which does not change while the process runs; planning a question on the
+ * real network takes 25–400 ms (Yen's k-shortest paths), while sending a
+ * kept answer takes microseconds. So the answer is kept SERIALISED (the exact
+ * UTF-8 bytes sent), and a hit skips planning, wire mapping, the response
+ * serializer and string encoding alike.
+ */
+import type { EtaRequest } from './mappers/route-eta.js';
+import type { DoneFuncWithErrOrRes, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorCode } from '../domain/errors.js';
+import type { RouteQuestion } from '../domain/planning/answer.js';
+import type { WireCoordinateMatch } from './mappers/route-request.js';
+
+/*
+ * Size: ROUTE_CACHE_ENTRIES entries (src/config.ts; default 1,000, 0 = off).
+ * A JSON route answer on the real network is 2.6–111 KB, median 19 KB over
+ * the benchmark's 48 questions (legs carry their source citations,
+ * alternatives multiply them), so a full default cache holds about 20–25 MB,
+ * and at most about 110 MB if every question asked for 3+ alternatives.
+ */
+
+/**
+ * A bounded map that forgets the least recently used entry first. Map keeps
+ * insertion order, so re-inserting on every hit keeps the oldest use first.
+ */
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  /** `capacity` 0 keeps nothing (every `get` misses). */
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`cache capacity must be a whole number ≥ 0, got ${capacity}`);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The value under `key`, now the most recently used; undefined when absent. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Stores `value` as the most recently used, evicting the least recently used beyond capacity. */
+  set(key: string, value: V): void {
+    if (this.capacity === 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Keys from least to most recently used. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/**
+ * What besides the question changes the bytes of a /v1/routes answer: the
+ * format (from `format` or the Accept header), the form of the geometry, and
+ * the places given as coordinates (the answer echoes them, so "43.26,76.93"
+ * and "Almaty" differ).
+ */
+export interface RouteAnswerOptions {
+  format: 'json' | 'geojson' | 'csv';
+  geometry: 'geojson' | 'polyline';
+  coordinateMatches: readonly WireCoordinateMatch[];
+  /** Dated ETA asked for (departAt / arriveBy as ms); absent: none. */
+  eta?: EtaRequest | null | undefined;
+}
+
+/** The options of a request that sets none of them. */
+export const DEFAULT_ANSWER_OPTIONS: Readonly<RouteAnswerOptions> = Object.freeze({ format: 'json', geometry: 'geojson', coordinateMatches: [] });
+
+/**
+ * The cache key of a resolved question on data set `dataVersion`. Place
+ * references are already resolved to ids ("Karachi", "PKKHI" and "kiamari"
+ * are all `kiamari`), defaults are filled in, lists are de-duplicated and
+ * country codes upper-cased (domain/planning/answer.ts), so every spelling
+ * of one question gives one key. The question is keyed whole (the scenario
+ * by its id), so a field added to it is keyed without a change here.
+ *
+ * Lists keep their order on purpose: the answer echoes `include`, `modes` and
+ * the avoid lists in the order asked, so "planned,proposed" and
+ * "proposed,planned" have answers that differ in bytes and must not share an
+ * entry; `via` order changes the route itself.
+ */
+export function routeCacheKey(dataVersion: string, question: RouteQuestion, options: Readonly<RouteAnswerOptions> = DEFAULT_ANSWER_OPTIONS): string {
+  const { scenario, ...rest } = question;
+  return JSON.stringify([dataVersion, scenario?.id ?? null, rest, options]);
+}
+
+/**
+ * What is kept per question: the serialised 200 answer with the figures its
+ * log line needs, or the DomainError planning threw (NO_ROUTE,
+ * INVALID_CONSTRAINT: as fixed as an answer). An error is kept as the error,
+ * not as a body, because a problem body names the request (instance,
+ * requestId) and is built per request.
+ */
+export type RouteCacheEntry =
+  | { kind: 'answer'; body: Buffer; contentType: string; log: RouteAnswerLog; /** Content-Disposition of an export. */ disposition?: string }
+  | { kind: 'error'; error: DomainError };
+
+/**
+ * The raw-URL front of the cache, for GET /v1/routes: the exact request URL
+ * (path and query string as sent) → the key of its answer in the route
+ * cache. A repeated URL is answered before its query string is validated,
+ * parsed, resolved and keyed again, which cost more than sending the kept
+ * bytes. It is only filled from 200 answers, whose URL therefore validates;
+ * an answer also depends on the Accept header when `format` is absent, so
+ * the entry names the Accept value it was made for and serves no other.
+ */
+export interface RawUrlEntry {
+  /** The answer's key in the route cache (the body is only kept there). */
+  key: string;
+  /** Accept header of the request the entry was made from (undefined: none sent). */
+  accept: string | undefined;
+  /** The log fields of a cache hit on this answer (from, to, objective, scenario, cache, km, hours, routes). */
+  log: Readonly<Record<string, unknown>>;
+}
+
+/** Longer URLs are not kept in the raw-URL front, so its keys stay small, characters. */
+export const RAW_URL_MAX_LENGTH = 2048;
+
+/** What the log line of a routed request says about the answer: best route km and typical hours, routes found. */
+export interface RouteAnswerLog {
+  km: number | null;
+  hours: number | null;
+  routes: number;
+}
+
+/** Planning errors fixed by the question and the data set, so kept like answers. */
+const CACHED_ERRORS: ReadonlySet<DomainErrorCode> = new Set(['NO_ROUTE', 'INVALID_CONSTRAINT']);
+
+type KeptAnswer = Extract<RouteCacheEntry, { kind: 'answer' }>;
+
+/** The second tier, shared by the replicas (fleet/shared-answer-cache.ts): answers only, never errors. */
+export interface SharedAnswers {
+  get(key: string): Promise<KeptAnswer | undefined>;
+  set(key: string, entry: KeptAnswer): void;
+}
+
+/**
+ * The answers of one app, i.e. of one immutable data set; GET and POST share
+ * them (same question, same answer). Each request's log line says where its
+ * answer came from (`cache`: hit, shared or miss).
+ */
+export class RouteAnswerCache {
+  private readonly answers: LruCache<RouteCacheEntry>;
+  // Never more URLs than answers are worth keeping; each holds a key, not a body.
+  private readonly urls: LruCache<RawUrlEntry>;
+
+  /** `entries` > 0 (ROUTE_CACHE_ENTRIES); `shared`: the replicas' tier (REDIS_URL), or none. */
+  constructor(entries: number, private readonly shared: SharedAnswers | null) {
+    this.answers = new LruCache(entries);
+    this.urls = new LruCache(entries);
+  }
+
+  /**
+   * The answer under `key`: kept here, else from the shared tier (a miss, an
+   * error or a slow read there plans as without it), else made by `plan`
+   * and kept. A planning error fixed by the question is kept and thrown.
+   */
+  async answer(request: FastifyRequest, key: string, plan: () => Promise<Omit<KeptAnswer, 'kind'>>): Promise<KeptAnswer> {
+    let entry = this.answers.get(key);
+    const shared = entry === undefined && this.shared ? await this.shared.get(key) : undefined;
+    if (shared !== undefined) {
+      entry = shared;
+      this.answers.set(key, entry);
+      request.logFields.cache = 'shared';
+    } else if (entry === undefined) {
+      request.logFields.cache = 'miss';
+      try {
+        entry = { kind: 'answer', ...(await plan()) };
+        this.shared?.set(key, entry);
+      } catch (err) {
+        if (!(err instanceof DomainError && CACHED_ERRORS.has(err.code))) throw err;
+        entry = { kind: 'error', error: err };
+      }
+      this.answers.set(key, entry);
+      if (entry.kind === 'answer') return entry;
+    } else {
+      request.logFields.cache = 'hit';
+    }
+    if (entry.kind === 'error') throw entry.error;
+    Object.assign(request.logFields, entry.log);
+    return entry;
+  }
+
+  /** Remembers a GET URL answered with `key`, with the log fields a hit on it writes. */
+  rememberUrl(request: FastifyRequest, key: string, log: Readonly<Record<string, unknown>>): void {
+    if (request.method !== 'GET' || request.url.length > RAW_URL_MAX_LENGTH) return;
+    this.urls.set(request.url, { key, accept: request.headers.accept, log });
+  }
+
+  /**
+   * preValidation hook of GET /v1/routes: a URL answered before (same bytes,
+   * same Accept) is answered from the cache without validating, parsing,
+   * resolving or keying its query again. It runs after every onRequest hook,
+   * so API keys, rate limiting, load shedding, CORS, request ids and the
+   * security headers apply as to any request.
+   */
+  readonly rawUrlHit = (request: FastifyRequest, reply: FastifyReply, done: DoneFuncWithErrOrRes): void => {
+    if (request.method !== 'GET') return done();
+    const front = this.urls.get(request.url);
+    if (front === undefined || front.accept !== request.headers.accept) return done();
+    const entry = this.answers.get(front.key);
+    if (entry === undefined || entry.kind !== 'answer') {
+      this.urls.delete(request.url);
+      return done();
+    }
+    Object.assign(request.logFields, front.log);
+    varyOnAccept(reply);
+    // Answered here: the rest of the request's lifecycle (validation, handler) does not run.
+    sendKept(reply, entry);
+  };
+}
+
+/** Bytes with a content type set are written as they are: no serializer runs on a hit. */
+export function sendKept(reply: FastifyReply, entry: KeptAnswer): FastifyReply {
+  if (entry.disposition !== undefined) reply.header('content-disposition', entry.disposition);
+  return reply.type(entry.contentType).send(entry.body);
+}
+
+/**
+ * Adds Accept to Vary without dropping what is there already: CORS sets
+ * `Vary: Origin`, and a shared cache must key on both. The format of a route
+ * answer follows the Accept header when `format` is absent.
+ */
+export function varyOnAccept(reply: FastifyReply): void {
+  const current = reply.getHeader('vary');
+  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+  if (!fields.some((f) => f === '*' || f.toLowerCase() === 'accept')) fields.push('Accept');
+  reply.header('vary', fields.join(', '));
+}
