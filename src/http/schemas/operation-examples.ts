@@ -74,6 +74,22 @@ export function shortenLists(value: unknown): unknown {
 
 const CUT = `lists of more than ${LONG_LIST} items cut to their first ${LIST_ITEMS_SHOWN}`;
 
+/** Item rows (legs, dwells, changes) of route 1 a CSV example keeps. */
+export const CSV_ITEM_ROWS_SHOWN = 3;
+
+/**
+ * A route CSV answer cut to its header, the first item rows of route 1 and route 1's component and total rows
+ * (column 1 is the route rank, column 2 the row kind): what each kind of row looks like, with the real figures.
+ */
+export function csvHeadAndTotals(answer: unknown): unknown {
+  const lines = String(answer).split('\r\n').filter((l) => l !== '');
+  const [header, ...rows] = lines;
+  const first = rows.filter((r) => r.startsWith('1,'));
+  const items = first.filter((r) => !/^1,(component|total),/.test(r)).slice(0, CSV_ITEM_ROWS_SHOWN);
+  const sums = first.filter((r) => /^1,(component|total),/.test(r));
+  return [header, ...items, ...sums].map((l) => `${l}\r\n`).join('');
+}
+
 /** The first link of a network GeoJSON answer with the two places at its ends: a map of one line. */
 export function firstLinkWithItsPlaces(answer: unknown): unknown {
   if (!isObject(answer) || !Array.isArray(answer.features)) return answer;
@@ -104,12 +120,34 @@ const browse = (operationId: string, name: string, url: string, file: string, sc
   answer: { file, mediaType: 'application/json', schema, shorten: shortenLists, shortened: CUT },
 });
 
+/** Almaty → Karachi as CSV, shortened: GET and POST /v1/routes show it. */
+const ROUTE_CSV_ANSWER: SavedAnswer = {
+  file: 'route-almaty-karachi-csv.txt',
+  mediaType: 'text/csv',
+  schema: z.string(),
+  shorten: csvHeadAndTotals,
+  shortened: `the header, the first ${CSV_ITEM_ROWS_SHOWN} item rows of route 1, then its component and total rows`,
+};
+
 export const OPERATION_EXAMPLES: readonly OperationExample[] = [
   {
     operationId: 'getRoutes',
     name: 'AktauToBakuDepartingInDecember',
     request: { method: 'GET', url: '/v1/routes?from=Aktau&to=Baku&departAt=2027-12-15T08:00:00Z&arriveBy=2027-12-24T00:00:00%2B04:00' },
     answer: { file: 'route-aktau-baku-december.json', mediaType: 'application/json', schema: RouteResponseSchema, shorten: shortenLists, shortened: CUT },
+  },
+  {
+    operationId: 'getRoutes',
+    name: 'AlmatyToKarachiCsv',
+    request: { method: 'GET', url: '/v1/routes?from=Almaty&to=Karachi&format=csv' },
+    answer: ROUTE_CSV_ANSWER,
+  },
+  {
+    // The same question by POST: the same answer, in the same file.
+    operationId: 'postRoutes',
+    name: 'AlmatyToKarachiCsv',
+    request: { method: 'POST', url: '/v1/routes', body: { from: 'Almaty', to: 'Karachi', format: 'csv' } },
+    answer: ROUTE_CSV_ANSWER,
   },
   {
     operationId: 'getMetrics',

@@ -8,7 +8,6 @@ import { ROUTE_EXAMPLE_NAME, ROUTE_EXAMPLE_URL, ROUTE_PROBLEM_DOCS } from './rou
 // Loaded in this order, the OpenAPI document lists the components as it always has (first loaded, first listed).
 import { RouteResponseSchema } from './route-response.js';
 import { RouteFeatureCollectionSchema } from './route-geojson.js';
-import { CSV_COLUMNS } from '../mappers/route-csv.js';
 
 export const ROUTES_DESCRIPTION =
   'Plans freight routes between two places over the rail corridors of Central and South Asia, with ferry and sea legs. ' +
@@ -28,11 +27,6 @@ const RouteCsvSchema = z.string().meta({
     '(`kind` leg, border-dwell, gauge-change or transfer; `component` the part of hoursByComponent it counts in), a `component` row per component ' +
     'and a `total` row (transitHours, km, CO2). Hours in low / typical / high; the item rows add up to the total row up to the 0.1 h rounding of each. ' +
     'CRLF line ends, fields quoted when needed, corridors separated by semicolons. Sent as a download (Content-Disposition: attachment; filename="route-<from>-<to>.csv").',
-  example:
-    `${CSV_COLUMNS.join(',')}\r\n` +
-    '1,leg,running,1,almaty--almaty-bypass-junction,almaty,Almaty,KZ,almaty-bypass-junction,Almaty bypass west junction,KZ,rail,34,0.5,0.9,0.9,1520,operational,,0,rail-electric,true,\r\n' +
-    '1,component,running,,,,,,,,,,,118.3,168.9,266.8,,,,,,,\r\n' +
-    '1,total,,,,almaty,Almaty,KZ,kiamari,Kiamari,PK,,5524.6,140.4,205.4,487.6,,,ashgabat-agreement;lapis-lazuli;kz-tm-af-pk;nstc;eco-iti;cpec,129.3,,,5.8 / 8.6 / 20.3 days; countries KZ UZ TM IR PK\r\n',
 });
 
 export const ROUTES_SUCCESS_RESPONSE = {
