@@ -13,8 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LinkSchema } from '../../src/http/schemas/link.js';
-import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
-import { buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
+import { bestRoute, buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
 
 let t: TestApp;
 before(async () => {
@@ -24,13 +23,7 @@ after(async () => {
   await t.app.close();
 });
 
-async function best(from: string, to: string): Promise<RouteResponse['routes'][number]> {
-  const res = await t.app.inject({ method: 'GET', url: `/v1/routes?from=${from}&to=${to}` });
-  assert.equal(res.statusCode, 200, res.body);
-  const r = RouteResponseSchema.parse(res.json()).routes[0];
-  assert.ok(r, 'expected a route');
-  return r;
-}
+const best = (from: string, to: string) => bestRoute(t.app, from, to);
 
 describe('Khorgos inbound: the best case is a priority train, not the best annual average', () => {
   it('urumqi → altynkol: dwell 3 / 78 / 117 h, Chinese running at 58.1 / 39.7 / 16.8 km/h', async () => {

@@ -12,9 +12,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
 import { CrossingSchema } from '../../src/http/schemas/crossing.js';
-import { buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
+import { bestRoute, buildTestApp, REAL_DATA_DIR, type TestApp } from '../http/helper.js';
 
 let t: TestApp;
 before(async () => {
@@ -24,13 +23,7 @@ after(async () => {
   await t.app.close();
 });
 
-async function best(from: string, to: string): Promise<RouteResponse['routes'][number]> {
-  const res = await t.app.inject({ method: 'GET', url: `/v1/routes?from=${from}&to=${to}` });
-  assert.equal(res.statusCode, 200, res.body);
-  const r = RouteResponseSchema.parse(res.json()).routes[0];
-  assert.ok(r, 'expected a route');
-  return r;
-}
+const best = (from: string, to: string) => bestRoute(t.app, from, to);
 
 const DOSTYK_CHANGE = { low: 4.3, typical: 4.3, high: 9 }; // 4.25 h shown at 0.1 h
 

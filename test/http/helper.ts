@@ -4,6 +4,7 @@
  * test process and shared.
  */
 import { loadCalendars } from '../../src/domain/calendar/load-calendars.js';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { SuiteContext, TestContext } from 'node:test';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -19,6 +20,7 @@ import { loadScenarios } from '../../src/domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from '../../src/domain/scenarios/scenario-registry.js';
 import { buildApp } from '../../src/http/app.js';
 import { routeDeps, type AppDeps, type RouteDeps } from '../../src/http/deps.js';
+import { RouteResponseSchema, type RouteResponse } from '../../src/http/schemas/route-response.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/network-small', import.meta.url));
 export const REAL_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -101,3 +103,12 @@ export async function withApp(t: TestContext | SuiteContext, dataDir: string = F
 }
 
 export const PROBLEM_TYPE = /^application\/problem\+json/;
+
+/** The best route of GET /v1/routes from `from` to `to`, checked against the response schema; fails the test without one. */
+export async function bestRoute(app: FastifyInstance, from: string, to: string): Promise<RouteResponse['routes'][number]> {
+  const res = await app.inject({ method: 'GET', url: `/v1/routes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` });
+  assert.equal(res.statusCode, 200, res.body);
+  const r = RouteResponseSchema.parse(res.json()).routes[0];
+  assert.ok(r, `expected a route from ${from} to ${to}`);
+  return r;
+}
