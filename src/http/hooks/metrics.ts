@@ -112,14 +112,18 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     }
     return children;
   };
-  // Few objectives × outcomes × cache states: keyed by their joined names.
-  const planChildren = new Map<string, PlanChildren>();
+  // Nested maps (objective → outcome → cache state) rather than one key joined from the three names,
+  // which would build and hash a new string on every planning answer.
+  const planChildren = new Map<string, Map<string, Map<string, PlanChildren>>>();
   const planChildrenFor = (objective: string, outcome: string, cache: string): PlanChildren => {
-    const key = `${objective}\n${outcome}\n${cache}`;
-    let children = planChildren.get(key);
+    let byOutcome = planChildren.get(objective);
+    if (byOutcome === undefined) planChildren.set(objective, (byOutcome = new Map()));
+    let byCache = byOutcome.get(outcome);
+    if (byCache === undefined) byOutcome.set(outcome, (byCache = new Map()));
+    let children = byCache.get(cache);
     if (children === undefined) {
       children = { plans: plans.series({ objective, outcome, cache }), duration: planDuration.series({ objective, outcome }) };
-      planChildren.set(key, children);
+      byCache.set(cache, children);
     }
     return children;
   };
