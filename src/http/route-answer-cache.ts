@@ -246,6 +246,11 @@ export function sendKept(reply: FastifyReply, entry: KeptAnswer): FastifyReply {
  */
 export function varyOnAccept(reply: FastifyReply): void {
   const current = reply.getHeader('vary');
+  // The usual case (no CORS): nothing to merge, and the header is a constant.
+  if (current === undefined) {
+    reply.header('vary', 'Accept');
+    return;
+  }
   const fields = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
     .split(',')
     .map((f) => f.trim())

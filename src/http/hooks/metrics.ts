@@ -7,10 +7,11 @@
  * fills, only when it really planned); and the
  * data set in use as an info metric.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../../domain/network/schema.js';
 import { SERVICE } from '../service-info.js';
+import { ScrapedCounter, ScrapedHistogram, type CounterSeries, type HistogramSeries } from './scraped-metrics.js';
 
 const PREFIX = 'corridor_';
 
@@ -21,12 +22,12 @@ export const UNMATCHED_ROUTE = '(unmatched)';
 const PLANNING_ROUTES = new Set(['/v1/routes']);
 
 interface HttpChildren {
-  requests: { inc(): void };
-  duration: { observe(value: number): void };
+  requests: CounterSeries;
+  duration: HistogramSeries;
 }
 interface PlanChildren {
-  plans: { inc(): void };
-  duration: { observe(value: number): void };
+  plans: CounterSeries;
+  duration: HistogramSeries;
 }
 
 export interface Metrics {
@@ -43,20 +44,20 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
 
-  const requests = new Counter({
+  const requests = new ScrapedCounter({
     name: `${PREFIX}http_requests_total`,
     help: 'HTTP requests answered, by method, route pattern and status code.',
     labelNames: ['method', 'route', 'status_code'] as const,
     registers: [registry],
   });
-  const duration = new Histogram({
+  const duration = new ScrapedHistogram({
     name: `${PREFIX}http_request_duration_seconds`,
     help: 'Time from receiving a request to sending its answer, by method, route pattern and status code.',
     labelNames: ['method', 'route', 'status_code'] as const,
     buckets: HTTP_BUCKETS,
     registers: [registry],
   });
-  const plans = new Counter({
+  const plans = new ScrapedCounter({
     name: `${PREFIX}route_plans_total`,
     help:
       'Route planning requests, by objective, outcome (ok, or the problem code in lower case) and answer cache ' +
@@ -64,7 +65,7 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     labelNames: ['objective', 'outcome', 'cache'] as const,
     registers: [registry],
   });
-  const planDuration = new Histogram({
+  const planDuration = new ScrapedHistogram({
     name: `${PREFIX}route_plan_duration_seconds`,
     help: 'Time spent in the route planner per computation (excludes validation and serialisation), by objective and outcome.',
     labelNames: ['objective', 'outcome'] as const,
@@ -95,8 +96,8 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     registers: [registry],
   }).set({ version: SERVICE.version }, 1);
 
-  // Label children made once per label set and reused: labels() hashes its label values on every call,
-  // and a labels object per request is garbage. Nested maps: route → method → status code.
+  // Series made once per label set and reused (scraped-metrics.ts: prom-client's label children validate and
+  // hash their labels on every call), and no labels object per request. Nested maps: route → method → status code.
   const httpChildren = new Map<string, Map<string, Map<number, HttpChildren>>>();
   const httpChildrenFor = (route: string, method: string, status: number): HttpChildren => {
     let byMethod = httpChildren.get(route);
@@ -106,19 +107,23 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
     let children = byStatus.get(status);
     if (children === undefined) {
       const labels = { method, route, status_code: String(status) };
-      children = { requests: requests.labels(labels), duration: duration.labels(labels) };
+      children = { requests: requests.series(labels), duration: duration.series(labels) };
       byStatus.set(status, children);
     }
     return children;
   };
-  // Few objectives × outcomes × cache states: keyed by their joined names.
-  const planChildren = new Map<string, PlanChildren>();
+  // Nested maps (objective → outcome → cache state) rather than one key joined from the three names,
+  // which would build and hash a new string on every planning answer.
+  const planChildren = new Map<string, Map<string, Map<string, PlanChildren>>>();
   const planChildrenFor = (objective: string, outcome: string, cache: string): PlanChildren => {
-    const key = `${objective}\n${outcome}\n${cache}`;
-    let children = planChildren.get(key);
+    let byOutcome = planChildren.get(objective);
+    if (byOutcome === undefined) planChildren.set(objective, (byOutcome = new Map()));
+    let byCache = byOutcome.get(outcome);
+    if (byCache === undefined) byOutcome.set(outcome, (byCache = new Map()));
+    let children = byCache.get(cache);
     if (children === undefined) {
-      children = { plans: plans.labels({ objective, outcome, cache }), duration: planDuration.labels({ objective, outcome }) };
-      planChildren.set(key, children);
+      children = { plans: plans.series({ objective, outcome, cache }), duration: planDuration.series({ objective, outcome }) };
+      byCache.set(cache, children);
     }
     return children;
   };
