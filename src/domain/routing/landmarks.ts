@@ -56,7 +56,7 @@ function dijkstra(work: Work, start: number, adjStart: Int32Array, adjEdge: Int3
   heapKey[0] = 0;
   size = 1;
   while (size > 0) {
-    const u = heapNode[0]!;
+    const u: number = heapNode[0]!;
     // Pop: move the last entry down from the root.
     const last = --size;
     const lastN = heapNode[last]!;
@@ -76,8 +76,8 @@ function dijkstra(work: Work, start: number, adjStart: Int32Array, adjEdge: Int3
     if (done[u] === 1) continue;
     done[u] = 1;
     const du = dist[u]!;
-    for (let k = adjStart[u]!, stop = adjStart[u + 1]!; k < stop; k++) {
-      const e = adjEdge[k]!;
+    for (let k: number = adjStart[u]!, stop = adjStart[u + 1]!; k < stop; k++) {
+      const e: number = adjEdge[k]!;
       const t = other[e]!;
       const d = du + w[e]!;
       if (d < dist[t]!) {
