@@ -30,6 +30,7 @@
  */
 import type { WorkBudget } from '../graph/budget.js';
 import { greatCircleKm } from './geo-bound.js';
+import { landmarkBound, targetTerms, type Landmarks } from './landmarks.js';
 import type { PathStep } from './assemble-route.js';
 import type { Objective } from './route-types.js';
 import type { SearchSpace } from './search-space.js';
@@ -61,12 +62,15 @@ export interface LayeredPath {
 }
 
 /**
- * Base nodes from which searches toward the sink are A* with the great-circle
- * bound (geo-bound.ts) instead of plain Dijkstra. On the real network (482
+ * Base nodes from which searches toward the sink are A* with the larger of the
+ * great-circle bound (geo-bound.ts) and the landmark bound (landmarks.ts)
+ * instead of plain Dijkstra. On the real network (482
  * nodes) A* saved nothing measurable (best route 0.27 against 0.23 ms CPU
  * median, 5 alternatives 2.36 against 2.28 ms), so small networks keep plain
  * Dijkstra, which meets equal-cost ties in the graphology reference's order;
- * on 100k-place grids it settles about a third fewer nodes.
+ * on 100k-place grids the great-circle bound alone saved about a third of
+ * the settled nodes; with the landmarks the best route takes 24 ms CPU median
+ * instead of 94 ms (npm run bench -- --only=scale, on a loaded machine).
  */
 export const ASTAR_MIN_NODES = 20_000;
 
@@ -102,11 +106,15 @@ export class LayeredSearch {
   private heapNode = new Int32Array(1024);
   private heapKey = new Float64Array(1024);
   private heapSize = 0;
-  /** A* bound per (layer, place), h; NaN until computed (null: searches are plain Dijkstra). */
+  /** A* bound per (layer, base node); NaN until computed (null: searches are plain Dijkstra). */
   private readonly bound: Float64Array | null;
-  /** Lower bound of the stretches after layer l (from stop l + 1 to the end), h. */
+  /** Lower bound of the stretches after layer l (from stop l + 1 to the end). */
   private readonly boundRest: Float64Array;
   private readonly boundFactor: number;
+  /** Landmark terms of each layer's end place, at [l × K ..] (landmarks.ts); null without A*. */
+  private readonly landmarks: Landmarks | null;
+  private readonly endToMax: Float64Array;
+  private readonly endFromMin: Float64Array;
 
   constructor(
     readonly q: LayeredQuery,
@@ -117,9 +125,26 @@ export class LayeredSearch {
     const sp = q.space;
     this.boundFactor = sp.boundFactor[q.objective];
     const astar = !q.openEnd && this.boundFactor > 0 && (options.astar ?? sp.nodeCount >= ASTAR_MIN_NODES);
-    this.bound = astar ? new Float64Array(q.layers * sp.placeIds.length).fill(NaN) : null;
+    this.bound = astar ? new Float64Array(q.layers * this.n).fill(NaN) : null;
     this.boundRest = new Float64Array(q.layers);
-    for (let l = q.layers - 2; l >= 0; l--) this.boundRest[l] = this.boundRest[l + 1]! + this.gcBound(q.stops[l + 1]!, q.stops[l + 2]!);
+    this.landmarks = astar ? sp.landmarks : null;
+    const K = sp.landmarks.count;
+    this.endToMax = new Float64Array(astar ? q.layers * K : 0);
+    this.endFromMin = new Float64Array(astar ? q.layers * K : 0);
+    if (astar) {
+      for (let l = 0; l < q.layers; l++) {
+        const end = q.stops[l + 1]!;
+        targetTerms(sp.landmarks, q.objective, [sp.depNodes[end]!, sp.arrNodes[end]!], this.endToMax, this.endFromMin, l * K);
+      }
+      // The rest after layer l: the least bound of layer l + 1 over the nodes of its start place (where the via
+      // connector enters it), so the bound stays consistent across the connector.
+      for (let l = q.layers - 2; l >= 0; l--) {
+        const via = q.stops[l + 1]!;
+        let least = Infinity;
+        for (const list of [sp.depNodes[via]!, sp.arrNodes[via]!]) for (const n of list) least = Math.min(least, this.stretchBound(l + 1, n));
+        this.boundRest[l] = this.boundRest[l + 1]! + least;
+      }
+    }
     this.m = q.space.edgeCount;
     const v = q.layers * this.n + 2;
     this.source = v - 2;
@@ -137,17 +162,26 @@ export class LayeredSearch {
     return this.boundFactor * greatCircleKm(sp.lat[a]!, sp.lon[a]!, sp.lat[b]!, sp.lon[b]!);
   }
 
-  /** The A* bound of node v: factor × great-circle km to the end of its stretch, plus the stretches after it. */
+  /**
+   * Lower bound of the cost from base node n to the end of stretch l: the larger of factor × great-circle km
+   * (geo-bound.ts) and the landmark bound (landmarks.ts). Both are consistent, so their maximum is too.
+   */
+  private stretchBound(l: number, n: number): number {
+    const sp = this.q.space;
+    const geo = this.gcBound(sp.nodePlace[n]!, this.q.stops[l + 1]!);
+    const alt = landmarkBound(this.landmarks!, this.q.objective, n, this.endToMax, this.endFromMin, l * this.landmarks!.count);
+    return alt > geo ? alt : geo;
+  }
+
+  /** The A* bound of node v: the bound to the end of its stretch, plus the stretches after it. */
   private h(v: number): number {
     if (v >= this.source) return 0;
     const bound = this.bound!;
-    const l = (v / this.n) | 0;
-    const place = this.q.space.nodePlace[v - l * this.n]!;
-    const i = l * this.q.space.placeIds.length + place;
-    let b = bound[i]!;
+    let b = bound[v]!;
     if (b !== b) {
-      b = this.gcBound(place, this.q.stops[l + 1]!) + this.boundRest[l]!;
-      bound[i] = b;
+      const l = (v / this.n) | 0;
+      b = this.stretchBound(l, v - l * this.n) + this.boundRest[l]!;
+      bound[v] = b;
     }
     return b;
   }

@@ -9,6 +9,7 @@
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
 import { boundFactors, greatCircleKm } from './geo-bound.js';
+import { buildLandmarks, type Landmarks } from './landmarks.js';
 import { weightFor } from './objective.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type StateGraphOrder, type Traversal } from './state-graph.js';
@@ -56,6 +57,8 @@ export interface SearchSpace {
   lon: Float64Array;
   /** Per objective, weight per great-circle km that no link edge undercuts (geo-bound.ts): the A* heuristic's factor. */
   boundFactor: Readonly<Record<Objective, number>>;
+  /** Per objective, exact costs to and from a few landmark nodes on the whole graph: the A* heuristic's second bound (landmarks.ts). */
+  landmarks: Landmarks;
 }
 
 export function buildSearchSpace(net: Network, order: StateGraphOrder, traversals: readonly Traversal[]): SearchSpace {
@@ -136,6 +139,7 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
     (e) => greatCircleKm(lat[edgeFrom(e)]!, lon[edgeFrom(e)]!, lat[edgeTo(e)]!, lon[edgeTo(e)]!),
     (o, e) => weights[o][e]!,
   );
+  const landmarks = buildLandmarks(OBJECTIVES, { 'fewest-borders': 'fastest' }, nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights);
   return {
     placeIds,
     placeIndex,
@@ -162,5 +166,6 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
     lat,
     lon,
     boundFactor,
+    landmarks,
   };
 }

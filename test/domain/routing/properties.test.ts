@@ -13,6 +13,7 @@ import type { Crossing, Gauge, Link, Network, Place } from '../../../src/domain/
 import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
 import { planRoutes, type PlanOptions } from '../../../src/domain/routing/plan-routes.js';
 import { greatCircleKm } from '../../../src/domain/routing/geo-bound.js';
+import { dominates, LANDMARK_COUNT, landmarkBound, targetTerms } from '../../../src/domain/routing/landmarks.js';
 import { travelCosts } from '../../../src/domain/routing/one-to-many.js';
 import { DEFAULT_QUERY, LIMITS } from '../../../src/domain/routing/defaults.js';
 import { matrixRow } from '../../../src/domain/planning/matrix.js';
@@ -447,6 +448,32 @@ test('A* bound: factor × great-circle km never exceeds the brute-force best cos
         // Admissibility end to end, against the independent brute force (terminal, dwell, gauge and waits included).
         const best = bruteForce(net, { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include })[0];
         if (best) assert.ok(f * gc(from!, to!) <= best.cost + tol(best.cost), `bound ${f * gc(from!, to!)} > best ${best.cost}`);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('landmark bound: never above the brute-force best cost, under any filter', () => {
+  fc.assert(
+    fc.property(
+      networkArb.chain((net) =>
+        fc.tuple(fc.constant(net), stopsArb(net), objectiveArb, modesArb, includeArb, fc.subarray(net.links.map((l) => l.id), { maxLength: Math.min(2, net.links.length) })),
+      ),
+      ([net, [from, to], objective, modes, include, avoidLinks]) => {
+        const sp = prepareNetwork(net).space;
+        const lm = sp.landmarks;
+        assert.equal(lm.count, Math.min(LANDMARK_COUNT, sp.nodeCount));
+        // A shared table is sound only where the objective's weights dominate the one it borrows from.
+        if (lm.from['fewest-borders'] === lm.from.fastest) assert.ok(dominates(sp.weights, 'fewest-borders', 'fastest'));
+        const toMax = new Float64Array(lm.count);
+        const fromMin = new Float64Array(lm.count);
+        const t = sp.placeIndex.get(to!)!;
+        targetTerms(lm, objective, [sp.depNodes[t]!, sp.arrNodes[t]!], toMax, fromMin, 0);
+        let bound = Infinity;
+        for (const n of sp.depNodes[sp.placeIndex.get(from!)!]!) bound = Math.min(bound, landmarkBound(lm, objective, n, toMax, fromMin, 0));
+        const best = bruteForce(net, { ...DEFAULT_QUERY, from: from!, to: to!, objective, modes, include, avoidLinks })[0];
+        if (best) assert.ok(bound <= best.cost + tol(best.cost), `${from} → ${to}: bound ${bound} > best ${best.cost}`);
       },
     ),
     { numRuns: 300 },
