@@ -24,20 +24,22 @@ export interface LatestDeparture {
 }
 
 /** Latest grid departure `d` with `arrive(d) <= deadline`, given `arrive` monotone; null if none within the horizon. */
-export function latestDeparture(arrive: (t: number) => number, deadline: number, noWaitHours: number): number | null {
+export function latestDeparture(arrive: (t: number) => number, deadline: number): number | null {
   const step = ARRIVE_BY_GRANULARITY_H * HOUR_MS;
   const floorGrid = (t: number) => Math.floor(t / step) * step;
-  // Waits are ≥ 0, so a later departure than this cannot arrive in time.
-  let hi = floorGrid(deadline - noWaitHours * HOUR_MS);
+  // Searched from the deadline itself: the route's hours are no lower bound of a dated journey, since a timetable
+  // can replace the model's average wait for a sailing with a shorter one.
+  let hi = floorGrid(deadline);
   if (arrive(hi) <= deadline) return hi;
-  const earliest = deadline - ARRIVE_BY_HORIZON_DAYS * 24 * HOUR_MS;
+  // The earliest departure searched: the first grid instant within the horizon (the deadline need not lie on the grid).
+  const earliest = Math.ceil((deadline - ARRIVE_BY_HORIZON_DAYS * 24 * HOUR_MS) / step) * step;
   let back = 24 * HOUR_MS;
   let lo = hi - back;
   while (arrive(lo) > deadline) {
     hi = lo;
     if (lo <= earliest) return null;
     back *= 2;
-    lo = Math.max(floorGrid(earliest), hi - back);
+    lo = Math.max(earliest, hi - back);
   }
   // arrive(lo) ≤ deadline < arrive(hi): bisect on the grid.
   while (hi - lo > step) {
@@ -52,7 +54,7 @@ export function arriveBy(route: Route, ctx: TimingContext, deadline: number): Re
   const out = {} as Record<Band, LatestDeparture>;
   for (const band of BANDS) {
     const arrive = arrivalFunction(route, ctx, band);
-    const departure = latestDeparture(arrive, deadline, route.hours.total[band]);
+    const departure = latestDeparture(arrive, deadline);
     out[band] = { departure, arrival: departure === null ? null : arrive(departure) };
   }
   return out;

@@ -255,7 +255,7 @@ describe('properties of dated routes', () => {
       fc.property(scenario, instant, fc.constantFrom(...BANDS), (s, deadline, band) => {
         const { r, ctx } = build(s);
         const arrive = arrivalFunction(r, ctx, band);
-        const found = latestDeparture(arrive, deadline, r.hours.total[band]);
+        const found = latestDeparture(arrive, deadline);
         // Brute force: every whole hour from the deadline back over the horizon.
         let brute: number | null = null;
         for (let t = Math.floor(deadline / H) * H; t >= deadline - ARRIVE_BY_HORIZON_DAYS * 24 * H; t -= H) {
