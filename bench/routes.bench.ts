@@ -30,7 +30,16 @@
  *   a hit, answered by the raw-URL fast path of GET /v1/routes).
  * - Each server gets a warm-up run (BENCH_WARMUP_S), then the measured runs
  *   have identical settings (BENCH_CONNECTIONS connections, BENCH_PIPELINING,
- *   BENCH_DURATION_S seconds, each connection cycling through the mix).
+ *   BENCH_DURATION_S seconds, each connection cycling through the mix) and
+ *   the same offered load, BENCH_RATE requests per second in all: a server's
+ *   CPU per request depends on how its requests arrive (a request that
+ *   arrives alone costs its own wake-up and system calls, a burst shares
+ *   them), and when the load generator runs flat out, how fast it sends
+ *   varies from run to run by more than the difference being measured. The
+ *   rate is below what the load generator and every server can do, so each
+ *   server answers all of it.
+ * - Only the measured server runs: the others are stopped (SIGSTOP) and
+ *   resumed after the run, then left PAUSE_SETTLE_MS to settle (see pause()).
  *   Cached service, bare server and lean app alternate for BENCH_ROUNDS
  *   rounds (A B C, C B A, …) because absolute req/s drift between batches on
  *   these machines; ratios are taken within each round, the table shows
@@ -45,7 +54,9 @@
  *   3× faster than any server sending the real answers, the lean one too.)
  *
  * Env: BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_WARMUP_S (3),
- * BENCH_PIPELINING (1), BENCH_ROUNDS (3), BENCH_LOG_LEVEL (info), BENCH_SKIP_COLD (unset).
+ * BENCH_PIPELINING (1), BENCH_ROUNDS (3), BENCH_RATE (1000 req/s; 0: as fast as the load generator goes;
+ * the uncached service always runs flat out), BENCH_LOG_LEVEL (info), BENCH_SKIP_COLD (unset),
+ * BENCH_CPU_PROF_DIR (unset: no CPU profiles).
  * Goal: cached service ≥ 0.85 × bare server, by server CPU per request
  * (bare µs/req ÷ service µs/req).
  */
@@ -80,6 +91,7 @@ const SETTINGS = {
   warmupS: envInt('BENCH_WARMUP_S', 3),
   pipelining: envInt('BENCH_PIPELINING', 1) || 1,
   rounds: envInt('BENCH_ROUNDS', 3) || 1,
+  rate: envInt('BENCH_RATE', 1000),
   logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   skipCold: Boolean(process.env.BENCH_SKIP_COLD),
 };
@@ -116,7 +128,11 @@ interface Server {
 
 async function startServer(name: string, script: string, env: Record<string, string>, prefix: string[]): Promise<Server> {
   const port = await freePort();
-  const argv = [...prefix, process.execPath, '--import', 'tsx', script];
+  // BENCH_CPU_PROF_DIR: each server writes V8 CPU profiles to a folder of its own there when it stops, one per
+  // thread (the module loader's thread too), to see where its CPU per request goes.
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile = profDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, name.replace(/\W+/g, '-').replace(/-$/, ''))}`] : [];
+  const argv = [...prefix, process.execPath, ...profile, '--import', 'tsx', script];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: REPO,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -145,6 +161,8 @@ async function stopServer(s: Server): Promise<void> {
   if (s.child.exitCode !== null || s.child.signalCode !== null) return;
   const done = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGTERM');
+  // A server stopped by pause() would never act on the SIGTERM.
+  s.child.kill('SIGCONT');
   await done;
 }
 
@@ -198,7 +216,39 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function load(s: Server, durationS: number): Promise<Run> {
+/**
+ * Stops (SIGSTOP) or resumes (SIGCONT) a server's process. The servers share
+ * one core, and an idle one still wakes about a hundred times a second (the
+ * event-loop delay monitor of the metrics, the log flush, load-shedding
+ * samples); those wake-ups land between the measured server's requests and
+ * raised its CPU per request by a third in some runs. So every server but
+ * the measured one is stopped during a run.
+ */
+function pause(servers: readonly Server[], signal: 'SIGSTOP' | 'SIGCONT'): void {
+  for (const other of servers) if (other.child.exitCode === null && other.child.signalCode === null) other.child.kill(signal);
+}
+
+/**
+ * ms a resumed server is given before it is measured: its load shedding
+ * samples the event-loop delay once a second (@fastify/under-pressure), and
+ * the first sample after a stop sees the whole stop as delay and would shed
+ * the next requests with 503.
+ */
+const PAUSE_SETTLE_MS = 2500;
+
+/** One run on `s` with every other server in `others` stopped; `rate`: offered req/s (0: unlimited). */
+async function load(s: Server, durationS: number, others: readonly Server[], rate: number): Promise<Run> {
+  const idle = others.filter((o) => o !== s);
+  pause(idle, 'SIGSTOP');
+  try {
+    await new Promise((r) => setTimeout(r, PAUSE_SETTLE_MS));
+    return await measure(s, durationS, rate);
+  } finally {
+    pause(idle, 'SIGCONT');
+  }
+}
+
+async function measure(s: Server, durationS: number, rate: number): Promise<Run> {
   const cpuBefore = cpuSeconds(s.child.pid);
   const ownBefore = process.cpuUsage();
   const r: Result = await autocannon({
@@ -206,6 +256,7 @@ async function load(s: Server, durationS: number): Promise<Run> {
     connections: SETTINGS.connections,
     pipelining: SETTINGS.pipelining,
     duration: durationS,
+    ...(rate > 0 ? { overallRate: rate } : {}),
     // The uncached service answers slowly under load; a request is given up after 30 s, not 10.
     timeout: 30,
     requests: ROUTE_MIX.map((q) => ({ method: 'GET', path: `/v1/routes?${q}` })),
@@ -237,7 +288,8 @@ async function main(): Promise<void> {
   const pin = pinning();
   const s = SETTINGS;
   console.log(`route benchmark: ${ROUTE_MIX.length} questions, ${s.connections} connections, pipelining ${s.pipelining}, ` +
-    `${s.durationS} s runs after ${s.warmupS} s warm-up, ${s.rounds} alternating rounds, log level ${s.logLevel}; ${pin.note}`);
+    `${s.durationS} s runs after ${s.warmupS} s warm-up, ${s.rounds} alternating rounds, ` +
+    `offered load ${s.rate > 0 ? `${fmt(s.rate)} req/s` : 'unlimited'}, log level ${s.logLevel}; ${pin.note}; the servers not measured are stopped`);
 
   const serviceEnv = { NODE_ENV: 'production', LOG_LEVEL: s.logLevel, DATA_DIR: `${REPO}data`, RATE_LIMIT_MAX: '0' };
   const servers: Server[] = [];
@@ -265,12 +317,12 @@ async function main(): Promise<void> {
     const bare = await startServer('bare fastify', 'bench/bare-server.ts', { BODIES_FILE: bodiesFile }, pin.serverPrefix);
     servers.push(bare);
 
-    for (const server of [cached, bare, lean]) await load(server, s.warmupS);
+    for (const server of [cached, bare, lean]) await load(server, s.warmupS, servers, s.rate);
     const rounds: { service: Run; bare: Run; lean: Run }[] = [];
     for (let i = 0; i < s.rounds; i++) {
       const order = i % 2 === 0 ? [cached, bare, lean] : [lean, bare, cached];
       const runs = new Map<Server, Run>();
-      for (const server of order) runs.set(server, await load(server, s.durationS));
+      for (const server of order) runs.set(server, await load(server, s.durationS, servers, s.rate));
       const round = { service: runs.get(cached)!, bare: runs.get(bare)!, lean: runs.get(lean)! };
       rounds.push(round);
       console.log(`round ${i + 1} (${order.map((o) => o.name).join(', then ')}): ratio ${fmt(round.service.reqPerS / round.bare.reqPerS, 2)}` +
@@ -282,8 +334,8 @@ async function main(): Promise<void> {
 
     let coldRun: Run | undefined;
     if (!s.skipCold) {
-      await load(cold, s.warmupS);
-      coldRun = await load(cold, s.durationS);
+      await load(cold, s.warmupS, servers, 0);
+      coldRun = await load(cold, s.durationS, servers, 0);
       console.log('uncached service:');
       printRun(cold.name, coldRun);
     }
