@@ -35,8 +35,24 @@ const LOG_BATCH_BYTES = 16_000;
 /** ms */
 const LOG_FLUSH_MS = 100;
 
+/**
+ * The batching destination on file descriptor `fd` (1: stdout). sonic-boom
+ * runs in its buffer mode, each line handed over as its own Buffer: in its
+ * string mode it appends every line to the pending batch string and measures
+ * that string's UTF-8 length again, which flattens the growing string on each
+ * line (measured: 4.5 µs CPU per line with 38-line batches, against 1.8 µs for
+ * the same writes of flat strings). Buffers are joined once per write.
+ */
+export function batchedDestination(fd: number): DestinationStream & { flushSync(): void } {
+  const boom = pino.destination({ dest: fd, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS, contentMode: 'buffer' });
+  return {
+    write: (line: string) => boom.write(Buffer.from(line, 'utf8') as unknown as string),
+    flushSync: () => boom.flushSync(),
+  };
+}
+
 export function stdoutDestination(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+  return batchedDestination(1);
 }
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
