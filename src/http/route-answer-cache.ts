@@ -24,27 +24,42 @@ import type { WireCoordinateMatch } from './mappers/route-request.js';
 
 /**
  * A bounded map that forgets the least recently used entry first. Map keeps
- * insertion order, so re-inserting on every hit keeps the oldest use first.
+ * insertion order, so an entry is moved to the end (deleted and re-inserted)
+ * when it is used, and the first key is the one to evict.
+ *
+ * A hit moves its entry only when at least a quarter of the capacity of
+ * other writes and moves happened since it last moved: an entry in the
+ * newest quarter is far from eviction, and moving it again costs a Map
+ * delete and insert on every hit (the hottest answers are hit thousands of
+ * times a second). So an entry used within the last capacity / 4 writes is
+ * never evicted, and below capacity 4 the order is exact LRU.
  */
 export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, { value: V; moved: number }>();
+  /** Writes and moves so far: an entry's `moved` is this count when it last went to the end. */
+  private moves = 0;
+  private readonly freshMoves: number;
 
   /** `capacity` 0 keeps nothing (every `get` misses). */
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`cache capacity must be a whole number ≥ 0, got ${capacity}`);
+    this.freshMoves = capacity >> 2;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** The value under `key`, now the most recently used; undefined when absent. */
+  /** The value under `key`, now counted as recently used; undefined when absent. */
   get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (this.moves - entry.moved >= this.freshMoves) {
+      this.entries.delete(key);
+      entry.moved = ++this.moves;
+      this.entries.set(key, entry);
+    }
+    return entry.value;
   }
 
   has(key: string): boolean {
@@ -59,7 +74,7 @@ export class LruCache<V> {
   set(key: string, value: V): void {
     if (this.capacity === 0) return;
     this.entries.delete(key);
-    this.entries.set(key, value);
+    this.entries.set(key, { value, moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);

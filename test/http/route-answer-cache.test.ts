@@ -39,6 +39,34 @@ describe('LruCache', () => {
     assert.equal(c.get('c'), 'C2');
   });
 
+  it('at a larger capacity, never evicts an entry used within the last quarter of capacity writes', () => {
+    const capacity = 40;
+    const c = new LruCache<number>(capacity);
+    for (let i = 0; i < capacity; i++) c.set(`k${i}`, i);
+    // k0 is the oldest; used now, it moves to the end like in exact LRU.
+    assert.equal(c.get('k0'), 0);
+    assert.equal(c.keys().at(-1), 'k0');
+    // Used again within capacity / 4 writes, it is not moved (still recent enough) ...
+    for (let i = 0; i < capacity / 4 - 1; i++) c.set(`n${i}`, i);
+    assert.equal(c.get('k0'), 0);
+    assert.notEqual(c.keys().at(-1), 'k0');
+    // ... but it survives every eviction up to a full capacity of writes after its last move,
+    for (let i = capacity / 4 - 1; i < capacity - 1; i++) c.set(`n${i}`, i);
+    assert.equal(c.keys()[0], 'k0');
+    // and used now, it goes to the end again;
+    assert.equal(c.get('k0'), 0);
+    assert.equal(c.keys().at(-1), 'k0');
+    // a hot entry used once every capacity / 4 writes lives on indefinitely.
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < capacity / 4; i++) c.set(`r${round}-${i}`, i);
+      assert.equal(c.get('k0'), 0, `round ${round}`);
+    }
+    assert.equal(c.size, capacity);
+    // Unused, it goes once a capacity of other entries was written after it.
+    for (let i = 0; i < capacity; i++) c.set(`z${i}`, i);
+    assert.equal(c.has('k0'), false);
+  });
+
   it('keeps nothing at capacity 0 and rejects a capacity that is not a whole number ≥ 0', () => {
     const c = new LruCache<number>(0);
     c.set('a', 1);
