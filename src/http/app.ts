@@ -58,6 +58,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   const lean = options.withoutRequestPlugins === true;
   if (!lean) installRequestId(app);
+  // First onRequest hook that the others depend on: it reads the route pattern once (request.routeUrl).
   installRequestLog(app);
   const metrics = installMetrics(app, deps.scenarios.base.network, { countRequests: !lean });
   if (deps.fleet) registerFleetMetrics(metrics.registry, deps.fleet);

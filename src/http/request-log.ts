@@ -16,6 +16,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Fields merged into this request's single log line. */
     logFields: Record<string, unknown>;
+    /**
+     * The matched route pattern ("/v1/routes"), undefined when no route
+     * matched (a 404). Read once per request for every hook that needs it:
+     * fastify's `routeOptions` getter builds a 12-field object and asks the
+     * router about version constraints on every read.
+     */
+    routeUrl: string | undefined;
   }
 }
 
@@ -32,7 +39,9 @@ function isQuiet(url: string): boolean {
 
 export function installRequestLog(app: FastifyInstance): void {
   app.decorateRequest('logFields', null as unknown as Record<string, unknown>);
+  app.decorateRequest('routeUrl', undefined);
   app.addHook('onRequest', (request, _reply, done) => {
+    request.routeUrl = request.routeOptions.url;
     // client: the address the rate limiter keys on (X-Forwarded-For as far as TRUST_PROXY trusts it).
     request.logFields = { method: request.method, url: request.url, client: request.ip, statusCode: 0, ms: 0 };
     done();

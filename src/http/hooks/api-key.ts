@@ -25,7 +25,7 @@ export const keyFingerprint = (key: string): string => digest(key).subarray(0, 4
 
 function isProtected(request: FastifyRequest): boolean {
   // The matched route pattern when there is one (so /v1/x?y cannot dodge the prefix), else the raw path (404s under /v1).
-  const path = request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
+  const path = request.routeUrl ?? request.url.split('?')[0] ?? request.url;
   return path === PROTECTED_PREFIX || path.startsWith(`${PROTECTED_PREFIX}/`);
 }
 

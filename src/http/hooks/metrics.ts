@@ -130,7 +130,7 @@ export function installMetrics(app: FastifyInstance, network: Network, options: 
 
   if (options.countRequests === false) return { registry };
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
+    const route = request.routeUrl ?? UNMATCHED_ROUTE;
     const http = httpChildrenFor(route, request.method, reply.statusCode);
     http.requests.inc();
     http.duration.observe(reply.elapsedTime / 1000);

@@ -172,7 +172,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config, fle
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
   const pageHeaders = await helmetHeaders(PAGE_HELMET_OPTIONS);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(PAGE_ROUTES.has(request.routeOptions.url ?? '') ? pageHeaders : securityHeaders);
+    reply.headers(PAGE_ROUTES.has(request.routeUrl ?? '') ? pageHeaders : securityHeaders);
     done();
   });
 
@@ -193,7 +193,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config, fle
       global: true,
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
-      allowList: (request) => INFRA_ROUTES.has(request.routeOptions.url ?? ''),
+      allowList: (request) => INFRA_ROUTES.has(request.routeUrl ?? ''),
       // With REDIS_URL every replica counts against one limit per client (fleet/rate-limit-store.ts);
       // skipOnError is the fail-open policy, the store itself turns errors into 503 for the refuse policy.
       ...(fleet
@@ -214,7 +214,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config, fle
     retryAfter: PRESSURE_RETRY_AFTER_S,
     // Undefined lets the request through; a rejection goes to the error handler as a 503 problem.
     pressureHandler: (request, reply, type, value) => {
-      if (NEVER_SHED.has(request.routeOptions.url ?? '')) return undefined;
+      if (NEVER_SHED.has(request.routeUrl ?? '')) return undefined;
       request.log.warn({ pressure: type, value }, 'shedding load');
       reply.header('retry-after', String(PRESSURE_RETRY_AFTER_S));
       return Promise.reject(Object.assign(new Error(`under pressure: ${type}`), { statusCode: 503 }));
