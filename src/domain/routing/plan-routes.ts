@@ -31,7 +31,7 @@ import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
 import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Route, RouteQuery } from './route-types.js';
-import { validateQuery } from './validate-query.js';
+import { validatedStops } from './validate-query.js';
 
 /** What the overlap filter reads of a route: its legs' links and km, and its km (a Route has them). */
 export interface LinkKm {
@@ -98,7 +98,7 @@ export function withinBudget<T>(fn: () => T): T {
 }
 
 export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptions = {}): Route[] {
-  const stops = validateQuery(p.index, q);
+  const stops = validatedStops(p.index, q);
   const budget = options.budget ?? unlimitedBudget();
   const mask = queryMaskFor(p, q);
   const bad = p.space.badWeight[q.objective];
