@@ -18,6 +18,7 @@ import type { EmissionFactors } from '../emissions/emission-schema.js';
 import { routeEmissions, type RouteEmissions } from '../emissions/route-emissions.js';
 import type { PlaceIndex } from '../network/place-index.js';
 import type { Route, RouteQuery } from '../routing/route-types.js';
+import { validateQuery } from '../routing/validate-query.js';
 import type { ScenarioRegistry } from '../scenarios/scenario-registry.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { explainRoutes, type RouteExplanation } from './explain.js';
@@ -119,7 +120,9 @@ export function routeQuestion(data: PlanningData, input: RouteQueryInput, option
 /** Plans a resolved route question: routes best first (or NO_ROUTE with what would open one), with emissions and explanations. */
 export function answerRoute(data: PlanningData, question: RouteQuestion): RouteAnswer {
   const network = planningNetwork(data.scenarios, question.scenario, question.overlays, question.asOf);
-  return routeAnswerOf(data, question, network, planRoutesOrDiagnose(network.prepared, question.query, data.budget));
+  // Checked once, here: the places were resolved (with suggestions) by routeQuestion, from the places every network shares.
+  const query = validateQuery(network.prepared.index, question.query, { placesResolved: true });
+  return routeAnswerOf(data, question, network, planRoutesOrDiagnose(network.prepared, query, data.budget));
 }
 
 /** Routes planned on `network` for `question`, with their emissions and (when asked) explanations. */

@@ -4,6 +4,7 @@
  * route (typical hours, km, crossings, borders) with the components that make
  * it. Pure: works on planRoutes' answer, best route first.
  */
+import { bordersAlong } from '../routing/borders.js';
 import type { Hours, Objective, Route } from '../routing/route-types.js';
 
 export const COST_COMPONENTS = ['running', 'borderDwell', 'gaugeChange', 'ferry', 'sea', 'transfer', 'terminal'] as const;
@@ -62,9 +63,9 @@ const EPSILON = 0.05;
 
 const fmt = (n: number): string => (Math.round(Math.abs(n) * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-/** Borders crossed: country changes along the route (countries has no adjacent repeats). */
+/** Borders crossed by the route (routing/borders.ts). */
 export function bordersOf(route: Route): number {
-  return Math.max(0, route.countries.length - 1);
+  return bordersAlong(route.countries);
 }
 
 function componentCosts(route: Route): ComponentCost[] {

@@ -15,6 +15,7 @@ import { DomainError } from '../errors.js';
 import { kShortestLooplessPaths, isGroupLoopless } from '../graph/k-shortest.js';
 import { shortestPathsFrom } from '../graph/shortest-path.js';
 import { assembleRoute, type PathStep } from './assemble-route.js';
+import { bordersAlong } from './borders.js';
 import { isUnscheduled } from '../network/service.js';
 import { checkAvoidIds, makeFilter, type FilterOptions } from './filters.js';
 import { LayeredSearch } from './layered-search.js';
@@ -35,7 +36,7 @@ export interface TravelCost {
   lowHours: number;
   highHours: number;
   km: number;
-  /** Borders crossed: legs whose two ends are in different countries. */
+  /** Borders crossed (borders.ts). */
   crossings: number;
   /** Gauge changes on the route. */
   gaugeBreaks: number;
@@ -54,8 +55,7 @@ export interface TravelCostRun {
 }
 
 export function costOfRoute(p: PreparedNetwork, r: Route): TravelCost {
-  let crossings = 0;
-  for (const l of r.legs) if (p.index.countryOf(l.from) !== p.index.countryOf(l.to)) crossings++;
+  const crossings = bordersAlong(r.countries);
   const t = r.hours.total;
   let unscheduledLegs = 0;
   for (const l of r.legs) if (isUnscheduled(p.index.linkById.get(l.linkId)!)) unscheduledLegs++;

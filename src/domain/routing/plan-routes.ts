@@ -22,7 +22,7 @@ import { BudgetExceededError, unlimitedBudget, type WorkBudget } from '../graph/
 import { DomainError } from '../errors.js';
 import { kShortestLooplessPaths } from '../graph/k-shortest.js';
 import { WeightError } from '../graph/shortest-path.js';
-import { assembleRoute, assembleSteps } from './assemble-route.js';
+import { assembleSteps, type PathStep } from './assemble-route.js';
 import { LIMITS } from './defaults.js';
 import { provablyNoRoute } from './feasibility.js';
 import { makeFilter } from './filters.js';
@@ -31,15 +31,37 @@ import type { PreparedNetwork } from './prepare.js';
 import { buildQueryGraph, placeOfNode, SINK, SOURCE } from './query-graph.js';
 import { layeredQuery, queryMaskFor } from './query-mask.js';
 import type { Route, RouteQuery } from './route-types.js';
-import { validateQuery } from './validate-query.js';
+import { validatedStops } from './validate-query.js';
 
-/** Share (0..1) of `alt`'s km on links that `kept` also uses. */
-export function overlapShare(alt: Route, kept: Route): number {
+/** What the overlap filter reads of a route: its legs' links and km, and its km (a Route has them). */
+export interface LinkKm {
+  legs: readonly { linkId: string; km: number }[];
+  distanceKm: number;
+}
+
+/** Share (0..1) of `alt`'s km on links that `kept` also uses (`keptLinks`: kept's link ids, when already at hand). */
+export function overlapShare(alt: LinkKm, kept: LinkKm, keptLinks: ReadonlySet<string> = new Set(kept.legs.map((l) => l.linkId))): number {
   if (alt.distanceKm === 0) return 1;
-  const used = new Set(kept.legs.map((l) => l.linkId));
   let shared = 0;
-  for (const l of alt.legs) if (used.has(l.linkId)) shared += l.km;
+  for (const l of alt.legs) if (keptLinks.has(l.linkId)) shared += l.km;
   return shared / alt.distanceKm;
+}
+
+/**
+ * The legs' links and km of a searched path, without assembling its route: the
+ * km summed in leg order as assemble-route.ts sums distanceKm, so the overlap
+ * share is the same to the last bit.
+ */
+function linkKmOf(p: PreparedNetwork, steps: readonly PathStep[]): LinkKm {
+  const legs: { linkId: string; km: number }[] = [];
+  let distanceKm = 0;
+  for (const s of steps) {
+    if (s.kind !== 'link' || s.ref < 0) continue;
+    const link = p.traversals[s.ref]!.link;
+    legs.push({ linkId: link.id, km: link.lengthKm });
+    distanceKm += link.lengthKm;
+  }
+  return { legs, distanceKm };
 }
 
 export interface PlanOptions {
@@ -76,7 +98,7 @@ export function withinBudget<T>(fn: () => T): T {
 }
 
 export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptions = {}): Route[] {
-  const stops = validateQuery(p.index, q);
+  const stops = validatedStops(p.index, q);
   const budget = options.budget ?? unlimitedBudget();
   const mask = queryMaskFor(p, q);
   const bad = p.space.badWeight[q.objective];
@@ -84,11 +106,15 @@ export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptio
   const infeasible = provablyNoRoute(p, stops, mask);
   if (infeasible !== null) throw noRoute(q, infeasible.reason);
 
-  const kept: Route[] = [];
+  // Candidates are filtered on their links and km alone; only the kept ones are assembled into routes.
+  const kept: { steps: readonly PathStep[]; linkKm: LinkKm; links: ReadonlySet<string> }[] = [];
   let scanned = 0;
-  const consider = (route: Route): boolean => {
+  const consider = (steps: readonly PathStep[]): boolean => {
     scanned++;
-    if (kept.every((k) => overlapShare(route, k) <= q.maxOverlap)) kept.push(route);
+    const linkKm = linkKmOf(p, steps);
+    if (kept.every((k) => overlapShare(linkKm, k.linkKm, k.links) <= q.maxOverlap)) {
+      kept.push({ steps, linkKm, links: new Set(linkKm.legs.map((l) => l.linkId)) });
+    }
     return kept.length >= q.alternatives || scanned >= Math.max(LIMITS.maxCandidatesScanned, q.alternatives);
   };
   withinBudget(() => {
@@ -96,17 +122,17 @@ export function planRoutes(p: PreparedNetwork, q: RouteQuery, options: PlanOptio
       const graph = buildQueryGraph(p, stops, makeFilter(p.index, q), q.objective);
       const groupOf = (n: string): string => placeOfNode(graph, n);
       for (const path of kShortestLooplessPaths(graph, SOURCE, SINK, 'w', groupOf, { budget })) {
-        if (consider(assembleRoute(p, graph, path.edges, q.objective))) break;
+        if (consider(path.edges.map((key) => graph.getEdgeAttributes(key)))) break;
       }
     } else {
       const search = new LayeredSearch(layeredQuery(p, stops, mask, q.objective), budget, options.astar === undefined ? {} : { astar: options.astar });
       for (const path of search.kShortest()) {
-        if (consider(assembleSteps(p, path.edges.map((e) => search.step(e)), q.objective))) break;
+        if (consider(path.edges.map((e) => search.step(e)))) break;
       }
     }
   });
   if (kept.length === 0) throw noRoute(q);
-  return kept;
+  return kept.map((k) => assembleSteps(p, k.steps, q.objective));
 }
 
 function noRoute(q: RouteQuery, reason?: string): DomainError {

@@ -29,6 +29,7 @@ import { ZERO_HOURS } from '../transit/hours.js';
 import { linkEstimated, linkHours } from '../transit/link-hours.js';
 import { changesGaugeAt, legState, transitionAt } from '../transit/place-transition.js';
 import { NetworkIndex } from '../network/network-index.js';
+import { legBorders } from './borders.js';
 import { buildSearchSpace, type SearchSpace } from './search-space.js';
 import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
 import { splitNodeState, type NodeState, type PlaceTransition, type StateEdge, type StateGraphOrder, type StateNode, type Traversal } from './state-graph.js';
@@ -115,7 +116,7 @@ export function prepareNetwork(net: Network): PreparedNetwork {
         ...(crossing ? { crossing, crossingCountries } : {}),
         dwell,
         dwellEstimated,
-        borders: fromCountry === toCountry ? 0 : 1,
+        borders: legBorders(fromCountry, toCountry),
       });
     }
   }

@@ -24,7 +24,7 @@ export interface Traversal {
   crossingCountries?: readonly [string, string];
   dwell: Hours;
   dwellEstimated: boolean;
-  /** 1 when the two ends are in different countries. */
+  /** Borders the traversal crosses (borders.ts legBorders). */
   borders: 0 | 1;
 }
 
