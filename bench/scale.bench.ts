@@ -23,7 +23,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkBudget } from '../src/domain/graph/budget.js';
@@ -92,6 +92,8 @@ interface ServeRow {
   rssMb: number;
   /** VmHWM (peak RSS) of the server process at that moment, MB. */
   peakMb: number;
+  /** CPU time of the server process (every thread) from spawn to /ready, s: less sensitive than wall time to other load on the machine. */
+  readyCpuS: number;
   routeMs: number;
   routeStatus: number;
   from: string;
@@ -113,6 +115,17 @@ function procMemoryMb(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
+const USER_HZ = 100;
+
+/** User + system CPU seconds of a process, every thread (fields 14 and 15 of /proc/<pid>/stat). */
+function procCpuS(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
 }
 
 /** Starts the real server on `dataDir`, measures /ready, RSS and one uncached corner-to-corner route, stops it. */
@@ -142,12 +155,13 @@ async function measureServer(places: number, dataDir: string, server: ServerMode
       if (Number.isNaN(readyMs)) await new Promise((r) => setTimeout(r, READY_POLL_MS));
     }
     const { rssMb, peakMb } = procMemoryMb(child.pid!);
+    const readyCpuS = procCpuS(child.pid!);
     const [from, to] = gridCorners(places);
     const t = performance.now();
     const res = await fetch(`${url}/v1/routes?from=${from}&to=${to}`);
     await res.arrayBuffer();
     const routeMs = performance.now() - t;
-    return { places, server, planWorkers, writeMs, readyMs, rssMb, peakMb, routeMs, routeStatus: res.status, from, to };
+    return { places, server, planWorkers, writeMs, readyMs, rssMb, peakMb, readyCpuS, routeMs, routeStatus: res.status, from, to };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       const done = new Promise((r) => child.once('exit', r));
@@ -201,9 +215,11 @@ export function scaleTable(): void {
   if (unknown.length > 0) throw new Error(`BENCH_SCALE_SERVER: unknown ${unknown.join(', ')}; known: ${Object.keys(SERVER_ARGS).join(', ')}`);
   // The compiled server runs dist/: build it first when src/ is newer.
   if (modes.includes('dist')) execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: REPO, stdio: 'inherit' });
-  console.log('\nScale, the real server over HTTP on the grid as a data folder (wall ms; targets are for 100k places)');
-  console.log('| places | server | PLAN_WORKERS | write folder ms | /ready s (≤ 10) | RSS at /ready MB (≤ 1024) | peak RSS MB | uncached route corner → corner ms | status |');
-  console.log('|--------|--------|--------------|-----------------|-----------------|---------------------------|-------------|-----------------------------------|--------|');
+  // Wall times depend on what else runs: say how busy the machine was.
+  const load = `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`;
+  console.log(`\nScale, the real server over HTTP on the grid as a data folder (wall ms; targets are for 100k places; ${load} at the start)`);
+  console.log('| places | server | PLAN_WORKERS | write folder ms | /ready s (≤ 10) | server CPU s to /ready | RSS at /ready MB (≤ 1024) | peak RSS MB | uncached route corner → corner ms | status |');
+  console.log('|--------|--------|--------------|-----------------|-----------------|------------------------|---------------------------|-------------|-----------------------------------|--------|');
   for (const n of sizes) {
     let rows: ServeRow[];
     try {
@@ -221,7 +237,7 @@ export function scaleTable(): void {
     const mark = (ok: boolean) => (n >= 100_000 ? (ok ? ' yes' : ' NO') : '');
     for (const r of rows)
       console.log(
-        `| ${n} | ${r.server} | ${r.planWorkers} | ${f(r.writeMs)} | ${f(r.readyMs / 1000)}${mark(r.readyMs <= 10_000)} | ${f(r.rssMb)}${mark(r.rssMb <= 1024)} | ${f(r.peakMb)} | ${f(r.routeMs)} (${r.from} → ${r.to}) | ${r.routeStatus} |`,
+        `| ${n} | ${r.server} | ${r.planWorkers} | ${f(r.writeMs)} | ${(r.readyMs / 1000).toFixed(1)}${mark(r.readyMs <= 10_000)} | ${r.readyCpuS.toFixed(1)} | ${f(r.rssMb)}${mark(r.rssMb <= 1024)} | ${f(r.peakMb)} | ${f(r.routeMs)} (${r.from} → ${r.to}) | ${r.routeStatus} |`,
       );
   }
 }
