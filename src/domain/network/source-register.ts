@@ -103,16 +103,35 @@ export function normaliseAddress(address: string): string {
 }
 
 /** Where a citation array sits in a record: under `sources` or a key ending in `Sources` (statusSources). */
-export const isCitationKey = (key: string): boolean => key === 'sources' || /^[a-z][A-Za-z0-9]*Sources$/.test(key);
+export const isCitationKey = (key: string): boolean => key === 'sources' || (key.endsWith('Sources') && /^[a-z][A-Za-z0-9]*Sources$/.test(key));
 
-/** Every citation array in a JSON value, with its path ("dwell.0.sources"). */
+/**
+ * Every citation array in a JSON value, with its path ("dwell.0.sources").
+ * It walks every record of the data set at start-up (300k at 100k places), so
+ * it keeps one path stack and copies it only where a citation array is found.
+ */
 export function citationArrays(value: unknown, at: string[] = [], out: { path: string[]; citations: unknown[] }[] = []) {
-  if (Array.isArray(value)) value.forEach((v, i) => citationArrays(v, [...at, String(i)], out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (isCitationKey(k) && Array.isArray(v)) out.push({ path: [...at, k], citations: v });
-      else citationArrays(v, [...at, k], out);
+  const path = [...at];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] !== 'object' || v[i] === null) continue; // a string or number holds no citation
+        path.push(String(i));
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        const child = (v as Record<string, unknown>)[k];
+        if (typeof child !== 'object' || child === null) continue;
+        path.push(k);
+        if (isCitationKey(k) && Array.isArray(child)) out.push({ path: [...path], citations: child });
+        else walk(child);
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value);
   return out;
 }

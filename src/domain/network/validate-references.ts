@@ -159,6 +159,8 @@ function checkUniqueNames(places: readonly Place[], fileOf: FileOf, issues: Data
  * UN/LOCODE (it would then mean two places).
  */
 function checkCities(places: readonly Place[], fileOf: FileOf, issues: DataIssue[]): void {
+  // Folding every name is most of this check's time on a large network: only done when some place names a city.
+  if (!places.some((p) => p.city !== undefined || p.cityMain !== undefined)) return;
   const owner = new Map<string, string>();
   for (const p of places) for (const t of [p.id, p.name, ...p.aliases, ...(p.unlocode ? [p.unlocode] : [])]) if (!owner.has(foldName(t))) owner.set(foldName(t), p.id);
   const mains = new Map<string, string[]>();
@@ -355,13 +357,10 @@ function checkSpeedRules(links: readonly Link[], params: Parameters, placeById: 
   const rules = new Set(params.speedRules.map((r) => `${r.country}/${r.mode}`));
   links.forEach((l, i) => {
     if (!crossesBorder(l) || l.speedKmh !== undefined) return;
-    const countries = new Set<string>();
-    for (const pid of [l.from, l.to]) {
-      const p = placeById.get(pid);
-      if (p !== undefined) countries.add(p.country);
-    }
-    for (const country of countries)
-      if (!rules.has(`${country}/${l.mode}`))
+    const from = placeById.get(l.from)?.country;
+    const to = placeById.get(l.to)?.country;
+    for (const country of from === to ? [from] : [from, to])
+      if (country !== undefined && !rules.has(`${country}/${l.mode}`))
         issues.push(issue(fileOf('link', l.id, i), l.id, 'speedKmh', `no speedKmh and no speed rule for ${country} ${l.mode} in parameters.json`));
   });
 }

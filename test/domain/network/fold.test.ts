@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldName } from '../../../src/domain/network/fold.js';
+import fc from 'fast-check';
+import { foldName, foldUnicode } from '../../../src/domain/network/fold.js';
 
 describe('foldName', () => {
   it('strips diacritics and lowercases', () => {
@@ -38,5 +39,21 @@ describe('foldName', () => {
   it('keeps digits and returns an empty string when nothing is left', () => {
     assert.equal(foldName('Km 523'), 'km 523');
     assert.equal(foldName(' -–() '), '');
+  });
+});
+
+/** Tab, newline, vertical tab, form feed, carriage return and printable ASCII: the characters of the shortcut. */
+const PLAIN = [...'\t\n\v\f\r', ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))];
+
+describe('foldName on plain ASCII', () => {
+  it('takes a shortcut that gives the same result as the general rule', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 40 }), (s) => {
+        assert.equal(foldName(s), foldUnicode(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['Spin-Boldak', '  g12-34  ', 'Port of Baku (Alat)', 'PK KHI', 'a_b^c`d~e', 'Tab\there'])
+      assert.equal(foldName(s), foldUnicode(s), s);
   });
 });
