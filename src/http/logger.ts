@@ -44,9 +44,20 @@ const LOG_FLUSH_MS = 100;
  * the same writes of flat strings). Buffers are joined once per write.
  */
 export function batchedDestination(fd: number): DestinationStream & { flushSync(): void } {
-  const boom = pino.destination({ dest: fd, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS, contentMode: 'buffer' });
+  const boom = pino.destination({ dest: fd, sync: false, minLength: LOG_BATCH_BYTES, contentMode: 'buffer' });
+  // The flush every LOG_FLUSH_MS is this timer's, not sonic-boom's periodicFlush: that one writes even when
+  // nothing waits (an empty write through the libuv thread pool ten times a second on an idle instance).
+  let waiting = false;
+  setInterval(() => {
+    if (!waiting) return;
+    waiting = false;
+    boom.flush();
+  }, LOG_FLUSH_MS).unref();
   return {
-    write: (line: string) => boom.write(Buffer.from(line, 'utf8') as unknown as string),
+    write: (line: string) => {
+      waiting = true;
+      return boom.write(Buffer.from(line, 'utf8') as unknown as string);
+    },
     flushSync: () => boom.flushSync(),
   };
 }

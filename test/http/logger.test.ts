@@ -28,6 +28,17 @@ describe('batchedDestination', () => {
     assert.equal(lines[2]!.place, 'Ақтау');
     assert.ok(lines.every((l) => l.msg === 'line'));
   });
+
+  it('writes a short line within the flush interval without an explicit flush', async () => {
+    const { path, fd } = tempFile();
+    const logger = pino({ base: null, timestamp: false }, batchedDestination(fd));
+    logger.info('one short line, far below a batch');
+    // LOG_FLUSH_MS is 100 ms.
+    const deadline = Date.now() + 2000;
+    while (readFileSync(path, 'utf8') === '' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(readFileSync(path, 'utf8'), '{"level":30,"msg":"one short line, far below a batch"}\n');
+    closeSync(fd);
+  });
 });
 
 describe('createLogger', () => {
