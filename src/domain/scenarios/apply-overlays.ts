@@ -251,6 +251,29 @@ function addLink(d: Draft, o: Extract<Overlay, { kind: 'add-link' }>, index: num
  * naming the overlay index and field for a malformed overlay or an unknown id,
  * and with `overlayIssues` when the result breaks a data-set rule.
  */
+/**
+ * Overlay kinds whose changes no cross-record rule (validateReferences) can
+ * object to: they rewrite statuses (of links and crossings), a crossing's
+ * dwell hours (as the one entry for every direction, which the dwell rule
+ * asks for) and links' speedKmh (which only the speed-rule check reads, and
+ * only to see whether a link has its own speed: giving it one can only
+ * satisfy that check). Record-level rules on the new values (hours in order,
+ * speed in range) are the overlay schema's and scaledSpeed's. So a network
+ * that passed validateReferences passes it again after these, and it is not
+ * run again: on a 100k-place network that check costs about a second, per
+ * scenario at start-up and per request overlay. Only add-link adds records,
+ * and those are checked. test/domain/scenarios/rule-neutral-overlays.test.ts
+ * applies random lists of these kinds to the real network and runs the
+ * check on the result.
+ */
+const RULE_NEUTRAL_KINDS: ReadonlySet<Overlay['kind']> = new Set([
+  'set-crossing-status',
+  'set-crossing-dwell',
+  'scale-speed',
+  'set-link-status',
+  'build-corridor',
+]);
+
 export function applyOverlays(net: Network, overlays: readonly unknown[]): { network: Network; applied: AppliedOverlay[] } {
   const d: Draft = {
     places: new Map(net.places.map((p) => [p.id, p])),
@@ -277,8 +300,8 @@ export function applyOverlays(net: Network, overlays: readonly unknown[]): { net
     parameters: net.parameters,
     sources: net.sources,
   };
-  // Nothing changed: the input was validated when it was loaded.
-  if (applied.length === 0) return { network, applied };
+  // Nothing changed, or only fields no cross-record rule reads: the input was validated when it was loaded.
+  if (applied.every((a) => RULE_NEUTRAL_KINDS.has(a.kind))) return { network, applied };
   const added = new Set(applied.flatMap((a) => (a.kind === 'add-link' ? [...a.linkIds, ...a.crossingIds] : [])));
   const issues: DataIssue[] = validateReferences(network, (_kind: string, id: string) => (added.has(id) ? 'request overlay' : 'scenario overlay'));
   if (issues.length > 0) {
