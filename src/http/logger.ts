@@ -37,9 +37,8 @@ const LOG_BATCH_CHARS = 16_000;
 /** ms */
 const LOG_FLUSH_MS = 100;
 
-/** Destinations with lines that may still wait, written out when the process exits (one listener for all). */
-const open = new Set<{ exitFlush(): void }>();
-let exitHooked = false;
+/** flushSync of every destination, called when the process exits (one listener for all). */
+const flushAtExit = new Set<() => void>();
 
 export interface BatchedDestination extends DestinationStream {
   /** Writes every waiting line now, synchronously. */
@@ -76,22 +75,19 @@ export function batchedDestination(fd: number): BatchedDestination {
     handOn();
     boom.flushSync();
   };
-  open.add({
-    // sonic-boom's own exit hook (pino registers one) may have run already: it only flushes, never ends the stream.
-    exitFlush: flushSync,
-  });
-  if (!exitHooked) {
-    exitHooked = true;
+  // sonic-boom's own exit hook (pino registers one) may have run already: it only flushes, never ends the stream.
+  if (flushAtExit.size === 0) {
     process.on('exit', () => {
-      for (const d of open) {
+      for (const flush of flushAtExit) {
         try {
-          d.exitFlush();
+          flush();
         } catch {
           // A destination whose descriptor is gone (closed by a test) has nothing left to write.
         }
       }
     });
   }
+  flushAtExit.add(flushSync);
   return {
     write: (line: string) => {
       lines.push(line);
