@@ -9,8 +9,7 @@
  * field of FilterOptions, so a new filter field does not type-check until
  * maskFor() handles it.
  */
-import type { Network } from '../network/schema.js';
-import type { NetworkIndex } from '../network/network-index.js';
+import type { Crossing, Network } from '../network/schema.js';
 import { isUnscheduled } from '../network/service.js';
 import type { FilterOptions } from './filters.js';
 
@@ -56,7 +55,13 @@ const codes = (values: Iterable<string>): Map<string, number> => {
   return m;
 };
 
-export function buildMaskFacts(net: Network, index: NetworkIndex, placeIndex: ReadonlyMap<string, number>): MaskFacts {
+/** `crossingOfLink[i]` is the crossing link i passes (NetworkIndex.crossingForLink), looked up once by the caller. */
+export function buildMaskFacts(
+  net: Network,
+  crossingOfLink: readonly (Crossing | undefined)[],
+  placeIndex: ReadonlyMap<string, number>,
+  linkIndex: ReadonlyMap<string, number>,
+): MaskFacts {
   const L = net.links.length;
   const statusCode = codes(net.links.map((l) => l.status));
   const modeCode = codes(net.links.map((l) => l.mode));
@@ -69,9 +74,7 @@ export function buildMaskFacts(net: Network, index: NetworkIndex, placeIndex: Re
   const linkTo = new Int32Array(L);
   const linksOfCorridor = new Map<string, number[]>();
   const linksOfCrossing = new Map<string, number[]>();
-  const linkIndex = new Map<string, number>();
   net.links.forEach((l, i) => {
-    linkIndex.set(l.id, i);
     linkStatus[i] = statusCode.get(l.status)!;
     linkMode[i] = modeCode.get(l.mode)!;
     linkUnscheduled[i] = isUnscheduled(l) ? 1 : 0;
@@ -82,7 +85,7 @@ export function buildMaskFacts(net: Network, index: NetworkIndex, placeIndex: Re
       if (list) list.push(i);
       else linksOfCorridor.set(c, [i]);
     }
-    const c = index.crossingForLink(l);
+    const c = crossingOfLink[i];
     if (c) {
       linkClosed[i] = c.status === 'closed' ? 1 : 0;
       const list = linksOfCrossing.get(c.id);

@@ -74,79 +74,62 @@ export const depNode = (place: string, s: NodeState): string => `d|${place}|${s}
 export function prepareNetwork(net: Network): PreparedNetwork {
   const index = new NetworkIndex(net);
   const params = net.parameters;
+  // Looked up once per link and reused below (at 100k places each lookup repeated per direction and per
+  // consumer costs a good part of a second at start-up).
+  const crossingOfLink = net.links.map((l) => index.crossingForLink(l));
   const statesAt = new Map<string, NodeState[]>();
   for (const p of net.places) statesAt.set(p.id, []);
-  for (const l of net.links) {
-    const crossing = index.crossingForLink(l);
+  net.links.forEach((l, i) => {
+    const crossing = crossingOfLink[i];
     for (const p of [l.from, l.to]) {
       const s = nodeState(l, crossing, p);
       const list = statesAt.get(p);
       if (list && !list.includes(s)) list.push(s);
     }
-  }
+  });
   for (const list of statesAt.values()) list.sort();
 
   const traversals: Traversal[] = [];
-  for (const link of net.links) {
-    const crossing = index.crossingForLink(link);
-    // Forward first, then reverse: traversal 2i is link i as given, 2i + 1 the other way (edgeKey relies on it).
-    for (const [from, to] of [
-      [link.from, link.to],
-      [link.to, link.from],
-    ] as const) {
-      const fromCountry = index.countryOf(from);
-      const toCountry = index.countryOf(to);
-      let crossingCountries: readonly [string, string] | undefined;
-      let dwell = ZERO_HOURS;
-      let dwellEstimated = false;
-      if (crossing) {
-        crossingCountries = crossing.places[0] === from ? crossing.countries : [crossing.countries[1], crossing.countries[0]];
-        dwell = crossingDwell(crossing, crossingCountries[0], crossingCountries[1]);
-        dwellEstimated = dwellEntry(crossing, crossingCountries[0], crossingCountries[1]).hours.provenance.basis === 'estimate';
-      }
-      traversals.push({
-        link,
-        from,
-        to,
-        state: legState(link.mode, link.gaugeMm),
-        fromNode: nodeState(link, crossing, from),
-        toNode: nodeState(link, crossing, to),
-        hours: linkHours(link, params, fromCountry),
-        estimated: linkEstimated(link, params, fromCountry),
-        ...(crossing ? { crossing, crossingCountries } : {}),
-        dwell,
-        dwellEstimated,
-        borders: legBorders(fromCountry, toCountry),
-      });
-    }
-  }
+  net.links.forEach((link, i) => {
+    const crossing = crossingOfLink[i];
+    const state = legState(link.mode, link.gaugeMm);
+    const fromCountry = index.countryOf(link.from);
+    const toCountry = index.countryOf(link.to);
+    // Forward first, then reverse: traversal 2i is link i as given, 2i + 1 the other way (edgeKey and
+    // search-space.ts rely on it).
+    traversals.push(
+      traversal(link, crossing, state, link.from, link.to, fromCountry, toCountry, params),
+      traversal(link, crossing, state, link.to, link.from, toCountry, fromCountry, params),
+    );
+  });
 
   const transitions: PlaceTransition[] = [];
   for (const place of net.places) {
     const states = statesAt.get(place.id) ?? [];
     const crossings = index.crossingsAt(place.id);
-    for (const a of states) {
-      for (const b of states) {
-        const sa = splitNodeState(a);
-        const sb = splitNodeState(b);
+    const split = states.map(splitNodeState);
+    for (let i = 0; i < states.length; i++) {
+      for (let k = 0; k < states.length; k++) {
+        const sa = split[i]!;
+        const sb = split[k]!;
         // In and out on the same crossing goes back where it came from: never part of a loopless route.
         if (sa.crossingId !== undefined && sa.crossingId === sb.crossingId) continue;
         const passed = [sa.crossingId, sb.crossingId].filter((id): id is string => id !== undefined);
         const transition = transitionAt(place, crossings, params, sa.state, sb.state, passed);
         if (transition === null) continue;
-        transitions.push({ place: place.id, from: a, to: b, transition });
+        transitions.push({ place: place.id, from: states[i]!, to: states[k]!, transition });
       }
     }
   }
 
   const order = stateGraphOrder(statesAt, traversals, transitions);
-  const space = buildSearchSpace(net, order, traversals);
+  const space = buildSearchSpace(net, order);
   // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
   // same order as the search space, so node i and edge j are the same in both (at 100k places building them
   // costs several seconds and about half the memory, which the fast path never needs).
   let graph: MultiDirectedGraph<StateNode, StateEdge> | undefined;
   let edgeList: BaseEdge[] | undefined;
-  const maskFacts = buildMaskFacts(net, index, space.placeIndex);
+  const maskFacts = buildMaskFacts(net, crossingOfLink, space.placeIndex, space.linkIndex);
   return {
     network: net,
     index,
@@ -172,19 +155,58 @@ export function prepareNetwork(net: Network): PreparedNetwork {
   };
 }
 
+/** Link `link` travelled from `from` (in `fromCountry`) to `to`, with everything its edge costs. */
+function traversal(
+  link: Link,
+  crossing: Crossing | undefined,
+  state: Traversal['state'],
+  from: string,
+  to: string,
+  fromCountry: string,
+  toCountry: string,
+  params: Network['parameters'],
+): Traversal {
+  let dwell = ZERO_HOURS;
+  let dwellEstimated = false;
+  let crossingCountries: readonly [string, string] | undefined;
+  if (crossing) {
+    crossingCountries = crossing.places[0] === from ? crossing.countries : [crossing.countries[1], crossing.countries[0]];
+    const entry = dwellEntry(crossing, crossingCountries[0], crossingCountries[1]);
+    dwell = crossingDwell(crossing, crossingCountries[0], crossingCountries[1]);
+    dwellEstimated = entry.hours.provenance.basis === 'estimate';
+  }
+  return {
+    link,
+    from,
+    to,
+    state,
+    fromNode: nodeState(link, crossing, from),
+    toNode: nodeState(link, crossing, to),
+    hours: linkHours(link, params, fromCountry),
+    estimated: linkEstimated(link, params, fromCountry),
+    ...(crossing ? { crossing, crossingCountries } : {}),
+    dwell,
+    dwellEstimated,
+    borders: legBorders(fromCountry, toCountry),
+  };
+}
+
 function stateGraphOrder(
   statesAt: ReadonlyMap<string, readonly NodeState[]>,
   traversals: readonly Traversal[],
   transitions: readonly PlaceTransition[],
 ): StateGraphOrder {
   const nodes: StateNode[] = [];
-  const base = new Map<string, number>();
+  // First node and states of each place: one map lookup per edge end.
+  const at = new Map<string, { base: number; states: readonly NodeState[] }>();
   for (const [place, states] of statesAt) {
-    base.set(place, nodes.length);
+    at.set(place, { base: nodes.length, states });
     for (const state of states) nodes.push({ place, arrival: true, state }, { place, arrival: false, state });
   }
-  const nodeOf = (place: string, state: NodeState, arrival: boolean): number =>
-    base.get(place)! + 2 * statesAt.get(place)!.indexOf(state) + (arrival ? 0 : 1);
+  const nodeOf = (place: string, state: NodeState, arrival: boolean): number => {
+    const p = at.get(place)!;
+    return p.base + 2 * p.states.indexOf(state) + (arrival ? 0 : 1);
+  };
   const T = traversals.length;
   const edgeCount = T + transitions.length;
   const edgeSource = new Int32Array(edgeCount);

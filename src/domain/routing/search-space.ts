@@ -12,7 +12,7 @@ import { boundFactors, greatCircleKm } from './geo-bound.js';
 import { buildLandmarks, type Landmarks } from './landmarks.js';
 import { weightFor } from './objective.js';
 import { terminalHours } from '../transit/terminal-hours.js';
-import { splitNodeState, type StateGraphOrder, type Traversal } from './state-graph.js';
+import { splitNodeState, type StateGraphOrder } from './state-graph.js';
 
 export const OBJECTIVES: readonly Objective[] = ['fastest', 'shortest', 'fewest-borders'];
 
@@ -61,7 +61,7 @@ export interface SearchSpace {
   landmarks: Landmarks;
 }
 
-export function buildSearchSpace(net: Network, order: StateGraphOrder, traversals: readonly Traversal[]): SearchSpace {
+export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSpace {
   const placeIds = net.places.map((p) => p.id);
   const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
   const linkIndex = new Map(net.links.map((l, i) => [l.id, i]));
@@ -70,18 +70,31 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
   const nodeIsArrival = new Uint8Array(nodeCount);
   const originHours = new Float64Array(nodeCount);
   const destinationHours = new Float64Array(nodeCount);
-  const dep: number[][] = placeIds.map(() => []);
-  const arr: number[][] = placeIds.map(() => []);
+  // Per place, its departure (and arrival) nodes in node order, as views on one array each: one typed array
+  // per place would be 200k ArrayBuffers at 100k places, which cost the garbage collector more than the lists.
+  const depCount = new Int32Array(placeIds.length + 1);
+  const arrCount = new Int32Array(placeIds.length + 1);
+  // Terminal hours depend on the place and on whether the leg is rail, not on the gauge: worked out once per place and end.
+  const terminal = new Map<string, number>();
+  const terminalTypical = (place: string, end: 'origin' | 'destination', state: ReturnType<typeof splitNodeState>['state']): number => {
+    if (!state.startsWith('rail')) return terminalHours(net.parameters, place, end, state).typical;
+    const key = `${end}|${place}`;
+    let h = terminal.get(key);
+    if (h === undefined) terminal.set(key, (h = terminalHours(net.parameters, place, end, state).typical));
+    return h;
+  };
   order.nodes.forEach((attrs, i) => {
     const place = placeIndex.get(attrs.place)!;
     nodePlace[i] = place;
     const isArr = attrs.arrival;
     nodeIsArrival[i] = isArr ? 1 : 0;
-    (isArr ? arr : dep)[place]!.push(i);
+    (isArr ? arrCount : depCount)[place + 1]!++;
     const state = splitNodeState(attrs.state).state;
-    if (isArr) destinationHours[i] = terminalHours(net.parameters, attrs.place, 'destination', state).typical;
-    else originHours[i] = terminalHours(net.parameters, attrs.place, 'origin', state).typical;
+    if (isArr) destinationHours[i] = terminalTypical(attrs.place, 'destination', state);
+    else originHours[i] = terminalTypical(attrs.place, 'origin', state);
   });
+  const depNodes = nodeLists(nodeCount, depCount, nodePlace, (n) => nodeIsArrival[n] === 0);
+  const arrNodes = nodeLists(nodeCount, arrCount, nodePlace, (n) => nodeIsArrival[n] === 1);
   const edgeCount = order.edgeCount;
   const edgeSource = order.edgeSource;
   const edgeTarget = order.edgeTarget;
@@ -94,7 +107,8 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
     const attrs = order.edgeAttrs(j);
     edgeKind[j] = attrs.kind === 'link' ? 0 : 1;
     edgeRef[j] = attrs.ref;
-    if (attrs.kind === 'link') edgeLink[j] = linkIndex.get(traversals[attrs.ref]!.link.id)!;
+    // Traversal 2i is link i as given and 2i + 1 the other way (prepare.ts).
+    if (attrs.kind === 'link') edgeLink[j] = attrs.ref >> 1;
     for (const o of OBJECTIVES) {
       const w = weightFor(o, attrs);
       weights[o][j] = w;
@@ -109,24 +123,25 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
   const outEdge = new Int32Array(edgeCount);
   for (let e = 0; e < edgeCount; e++) outEdge[fill[edgeSource[e]!]!++] = e;
 
-  const adj: [number, number][][] = placeIds.map(() => []);
-  net.links.forEach((l, li) => {
-    const a = placeIndex.get(l.from);
-    const b = placeIndex.get(l.to);
-    if (a === undefined || b === undefined) return;
-    adj[a]!.push([b, li]);
-    adj[b]!.push([a, li]);
-  });
+  // Place adjacency in CSR: count each place's link ends, then fill in link order.
   const placeAdjStart = new Int32Array(placeIds.length + 1);
-  adj.forEach((list, p) => (placeAdjStart[p + 1] = placeAdjStart[p]! + list.length));
+  const ends = net.links.map((l) => [placeIndex.get(l.from), placeIndex.get(l.to)] as const);
+  for (const [a, b] of ends) {
+    if (a === undefined || b === undefined) continue;
+    placeAdjStart[a + 1]!++;
+    placeAdjStart[b + 1]!++;
+  }
+  for (let p = 0; p < placeIds.length; p++) placeAdjStart[p + 1]! += placeAdjStart[p]!;
   const placeAdjPlace = new Int32Array(placeAdjStart[placeIds.length]!);
   const placeAdjLink = new Int32Array(placeAdjStart[placeIds.length]!);
-  adj.forEach((list, p) =>
-    list.forEach(([q, li], k) => {
-      placeAdjPlace[placeAdjStart[p]! + k] = q;
-      placeAdjLink[placeAdjStart[p]! + k] = li;
-    }),
-  );
+  const adjFill = placeAdjStart.slice(0, placeIds.length);
+  ends.forEach(([a, b], li) => {
+    if (a === undefined || b === undefined) return;
+    placeAdjPlace[adjFill[a]!] = b;
+    placeAdjLink[adjFill[a]!++] = li;
+    placeAdjPlace[adjFill[b]!] = a;
+    placeAdjLink[adjFill[b]!++] = li;
+  });
   const rad = Math.PI / 180;
   const lat = Float64Array.from(net.places, (p) => p.lat * rad);
   const lon = Float64Array.from(net.places, (p) => p.lon * rad);
@@ -154,8 +169,8 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
     edgeLink,
     outStart,
     outEdge,
-    depNodes: dep.map((l) => Int32Array.from(l)),
-    arrNodes: arr.map((l) => Int32Array.from(l)),
+    depNodes,
+    arrNodes,
     weights,
     badWeight,
     originHours,
@@ -168,4 +183,19 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, traversal
     boundFactor,
     landmarks,
   };
+}
+
+/**
+ * Per place p, the nodes n (in node order) with nodePlace[n] = p and keep(n), as views on one array; `count` holds
+ * each place's number of such nodes at [p + 1].
+ */
+function nodeLists(nodeCount: number, count: Int32Array, nodePlace: Int32Array, keep: (n: number) => boolean): Int32Array[] {
+  const P = count.length - 1;
+  for (let p = 0; p < P; p++) count[p + 1]! += count[p]!;
+  const all = new Int32Array(count[P]!);
+  const fill = count.slice(0, P);
+  for (let n = 0; n < nodeCount; n++) if (keep(n)) all[fill[nodePlace[n]!]!++] = n;
+  const lists: Int32Array[] = new Array(P);
+  for (let p = 0; p < P; p++) lists[p] = all.subarray(count[p]!, count[p + 1]!);
+  return lists;
 }
