@@ -16,6 +16,7 @@ import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
 import { createFleet, type Fleet } from './http/fleet/fleet.js';
 import { createLogger } from './http/logger.js';
+import { buildLandmarksOffThread } from './workers/landmarks-off-thread.js';
 
 /** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
 const DRAIN_GRACE_MS = 1_000;
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
+  /** Set once SIGTERM or SIGINT arrived. */
+  let shuttingDown = false;
   let network;
   let scenarioList;
   let emissionFactors;
@@ -58,7 +61,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const started = performance.now();
-  const prepared = prepareNetwork(network);
+  // The landmark tables (an A* speed-up, not part of any answer) are built on a worker thread meanwhile, so
+  // readiness does not wait for them; until they are in, searches use the great-circle bound alone.
+  const prepared = prepareNetwork(network, { landmarks: 'later' });
+  const landmarks = buildLandmarksOffThread(prepared.space);
+  landmarks.done.then(
+    (ms) => logger.info({ landmarksMs: Math.round(ms) }, 'landmark tables ready'),
+    (err: unknown) => {
+      if (!shuttingDown) logger.error({ err }, 'landmark tables failed; searches go on with the great-circle bound alone');
+    },
+  );
   const places = new PlaceIndex(network.places);
   const scenarios = new ScenarioRegistry(prepared, scenarioList);
   logger.info(
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, places, scenarios, emissionFactors, calendars, logger, fleet });
+  app.addHook('onClose', async () => landmarks.stop());
   if (fleet) {
     const connection = fleet.redis;
     app.addHook('onClose', async () => connection.close());
@@ -99,7 +112,6 @@ async function main(): Promise<void> {
   // Stop accepting, let in-flight requests finish (/ready answers 503 meanwhile), exit 0;
   // exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS.
   const shutdownTimeoutMs = config.shutdownTimeoutMs;
-  let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (shuttingDown) return;
     shuttingDown = true;

@@ -2,38 +2,20 @@
  * A pool of planning worker threads (node:worker_threads), sized by
  * PLAN_WORKERS, so heavy questions (matrices, routes, reachability) run off the event loop and
  * /health, /ready, cached answers and cheap questions never wait behind them.
- * Jobs queue in arrival order and go to the first free worker.
- *
- * The worker script sits next to this module with this module's own file
- * extension (.ts under tsx, .js in a compiled build); under tsx the worker
- * registers the tsx loader first (see newWorker).
+ * Jobs queue in arrival order and go to the first free worker (started by
+ * start-worker.ts).
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BudgetLimits } from '../domain/graph/budget.js';
 import { DomainError } from '../domain/errors.js';
 import type { TravelCost, TravelCostOptions } from '../domain/routing/one-to-many.js';
 import type { RouteQuestion } from '../domain/planning/answer.js';
 import type { Reachable } from '../domain/planning/reachability.js';
 import type { JobReply, JobResult, PlanningJob, RouteResult } from './planning-worker.js';
+import { startWorker } from './start-worker.js';
 
 /** A job before the pool numbers it. */
 type NewJob = PlanningJob extends infer J ? (J extends PlanningJob ? Omit<J, 'id'> : never) : never;
-
-const EXTENSION = extname(fileURLToPath(import.meta.url));
-const WORKER_URL = new URL(`./planning-worker${EXTENSION}`, import.meta.url);
-/**
- * Under tsx the worker needs the TypeScript loader before its entry module
- * is resolved; on Node 20 an inherited `--import tsx` does not apply to a
- * worker's entry. So a .ts worker starts from a small script that registers
- * tsx's loader, then imports the worker module.
- */
-function newWorker(dataDir: string): Worker {
-  if (EXTENSION !== '.ts') return new Worker(WORKER_URL, { workerData: { dataDir } });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: { dataDir } });
-}
 
 interface Slot {
   worker: Worker;
@@ -62,7 +44,7 @@ export class PlanningPool {
   }
 
   private start(dataDir: string): Slot {
-    const worker = newWorker(dataDir);
+    const worker = startWorker('planning-worker', { dataDir });
     const slot: Slot = {
       worker,
       busy: false,

@@ -37,6 +37,25 @@ export interface Landmarks {
   to: Readonly<Record<Objective, Float64Array>>;
 }
 
+/**
+ * What buildLandmarks reads of a search space: plain typed arrays, so the build can run on a worker thread
+ * (workers/landmarks-off-thread.ts) from a copy.
+ */
+export interface LandmarkInput {
+  nodeCount: number;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  outStart: Int32Array;
+  outEdge: Int32Array;
+  weights: Readonly<Record<Objective, Float64Array>>;
+}
+
+/** No landmarks: every landmark bound is 0, so A* runs on the great-circle bound alone (still exact). */
+export function noLandmarks(objectives: readonly Objective[]): Landmarks {
+  const empty = Object.fromEntries(objectives.map((o) => [o, new Float64Array(0)])) as Record<Objective, Float64Array>;
+  return { count: 0, nodes: new Int32Array(0), from: empty, to: empty };
+}
+
 /** Work arrays of the landmark Dijkstras, allocated once per build (the heap holds at most one entry per edge, plus the start). */
 interface Work {
   dist: Float64Array;

@@ -30,7 +30,7 @@ import { linkEstimated, linkHours } from '../transit/link-hours.js';
 import { changesGaugeAt, legState, transitionAt } from '../transit/place-transition.js';
 import { NetworkIndex } from '../network/network-index.js';
 import { legBorders } from './borders.js';
-import { buildSearchSpace, type SearchSpace } from './search-space.js';
+import { buildSearchSpace, type SearchSpace, type SearchSpaceOptions } from './search-space.js';
 import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
 import { splitNodeState, type NodeState, type PlaceTransition, type StateEdge, type StateGraphOrder, type StateNode, type Traversal } from './state-graph.js';
 
@@ -71,7 +71,8 @@ export interface BaseEdge {
 export const arrNode = (place: string, s: NodeState): string => `a|${place}|${s}`;
 export const depNode = (place: string, s: NodeState): string => `d|${place}|${s}`;
 
-export function prepareNetwork(net: Network): PreparedNetwork {
+/** `options.landmarks` as for buildSearchSpace: 'later' leaves the landmark tables to the caller. */
+export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): PreparedNetwork {
   const index = new NetworkIndex(net);
   const params = net.parameters;
   // Looked up once per link and reused below (at 100k places each lookup repeated per direction and per
@@ -123,7 +124,7 @@ export function prepareNetwork(net: Network): PreparedNetwork {
   }
 
   const order = stateGraphOrder(statesAt, traversals, transitions);
-  const space = buildSearchSpace(net, order);
+  const space = buildSearchSpace(net, order, options);
   // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
   // same order as the search space, so node i and edge j are the same in both (at 100k places building them
   // costs several seconds and about half the memory, which the fast path never needs).

@@ -9,7 +9,7 @@
 import type { Network } from '../network/schema.js';
 import type { Objective } from './route-types.js';
 import { boundFactors, greatCircleKm } from './geo-bound.js';
-import { buildLandmarks, type Landmarks } from './landmarks.js';
+import { buildLandmarks, noLandmarks, type LandmarkInput, type Landmarks } from './landmarks.js';
 import { weightFor } from './objective.js';
 import { terminalHours } from '../transit/terminal-hours.js';
 import { splitNodeState, type StateGraphOrder } from './state-graph.js';
@@ -57,11 +57,40 @@ export interface SearchSpace {
   lon: Float64Array;
   /** Per objective, weight per great-circle km that no link edge undercuts (geo-bound.ts): the A* heuristic's factor. */
   boundFactor: Readonly<Record<Objective, number>>;
-  /** Per objective, exact costs to and from a few landmark nodes on the whole graph: the A* heuristic's second bound (landmarks.ts). */
+  /**
+   * Per objective, exact costs to and from a few landmark nodes on the whole graph: the A* heuristic's second bound
+   * (landmarks.ts). Replaced once when they were built later (SearchSpaceOptions.landmarks); a search reads them
+   * when it starts.
+   */
   landmarks: Landmarks;
+  /** Source node of each base edge (the landmark build reads it). */
+  edgeSource: Int32Array;
 }
 
-export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSpace {
+export interface SearchSpaceOptions {
+  /**
+   * 'now' (default): build the landmark tables here. 'later': start without them (searches use the great-circle
+   * bound alone, same costs, more nodes settled) and let the caller build them from landmarkInput(space), on a
+   * worker thread for one: at 100k places they take over a second.
+   */
+  landmarks?: 'now' | 'later';
+}
+
+/** Fewest-borders shares the landmark tables of fastest (landmarks.ts dominates). */
+const LANDMARK_REUSE: Partial<Record<Objective, Objective>> = { 'fewest-borders': 'fastest' };
+
+/** The landmark tables of a search space's graph (what buildSearchSpace builds with landmarks 'now'). */
+export function landmarksOf(input: LandmarkInput): Landmarks {
+  return buildLandmarks(OBJECTIVES, LANDMARK_REUSE, input.nodeCount, input.edgeSource, input.edgeTarget, input.outStart, input.outEdge, input.weights);
+}
+
+/** What the landmark build reads of a search space. */
+export function landmarkInput(space: SearchSpace): LandmarkInput {
+  const { nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights } = space;
+  return { nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights };
+}
+
+export function buildSearchSpace(net: Network, order: StateGraphOrder, options: SearchSpaceOptions = {}): SearchSpace {
   const placeIds = net.places.map((p) => p.id);
   const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
   const linkIndex = new Map(net.links.map((l, i) => [l.id, i]));
@@ -75,12 +104,11 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSp
   const depCount = new Int32Array(placeIds.length + 1);
   const arrCount = new Int32Array(placeIds.length + 1);
   // Terminal hours depend on the place and on whether the leg is rail, not on the gauge: worked out once per place and end.
-  const terminal = new Map<string, number>();
-  const terminalTypical = (place: string, end: 'origin' | 'destination', state: ReturnType<typeof splitNodeState>['state']): number => {
-    if (!state.startsWith('rail')) return terminalHours(net.parameters, place, end, state).typical;
-    const key = `${end}|${place}`;
-    let h = terminal.get(key);
-    if (h === undefined) terminal.set(key, (h = terminalHours(net.parameters, place, end, state).typical));
+  const railTerminal = { origin: new Float64Array(placeIds.length).fill(NaN), destination: new Float64Array(placeIds.length).fill(NaN) };
+  const terminalTypical = (place: number, end: 'origin' | 'destination', state: ReturnType<typeof splitNodeState>['state']): number => {
+    if (!state.startsWith('rail')) return terminalHours(net.parameters, placeIds[place]!, end, state).typical;
+    let h = railTerminal[end][place]!;
+    if (Number.isNaN(h)) railTerminal[end][place] = h = terminalHours(net.parameters, placeIds[place]!, end, state).typical;
     return h;
   };
   order.nodes.forEach((attrs, i) => {
@@ -90,8 +118,8 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSp
     nodeIsArrival[i] = isArr ? 1 : 0;
     (isArr ? arrCount : depCount)[place + 1]!++;
     const state = splitNodeState(attrs.state).state;
-    if (isArr) destinationHours[i] = terminalTypical(attrs.place, 'destination', state);
-    else originHours[i] = terminalTypical(attrs.place, 'origin', state);
+    if (isArr) destinationHours[i] = terminalTypical(place, 'destination', state);
+    else originHours[i] = terminalTypical(place, 'origin', state);
   });
   const depNodes = nodeLists(nodeCount, depCount, nodePlace, (n) => nodeIsArrival[n] === 0);
   const arrNodes = nodeLists(nodeCount, arrCount, nodePlace, (n) => nodeIsArrival[n] === 1);
@@ -154,7 +182,7 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSp
     (e) => greatCircleKm(lat[edgeFrom(e)]!, lon[edgeFrom(e)]!, lat[edgeTo(e)]!, lon[edgeTo(e)]!),
     (o, e) => weights[o][e]!,
   );
-  const landmarks = buildLandmarks(OBJECTIVES, { 'fewest-borders': 'fastest' }, nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights);
+  const landmarks = options.landmarks === 'later' ? noLandmarks(OBJECTIVES) : landmarksOf({ nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights });
   return {
     placeIds,
     placeIndex,
@@ -182,6 +210,7 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder): SearchSp
     lon,
     boundFactor,
     landmarks,
+    edgeSource,
   };
 }
 
