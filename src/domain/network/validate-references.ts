@@ -227,11 +227,15 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|$
 
 /** Links are used in both directions, so a→b and b→a by the same mode are the same link twice. */
 function checkDuplicateLinks(links: readonly Link[], fileOf: FileOf, issues: DataIssue[]): void {
-  const seen = new Map<string, string>();
+  // By the lesser end, then the other end and mode: no key string per link (300k links at 100k places).
+  const seen = new Map<string, Map<string, string>>();
   links.forEach((l, i) => {
-    const key = `${pairKey(l.from, l.to)}|${l.mode}`;
-    const prev = seen.get(key);
-    if (prev === undefined) seen.set(key, l.id);
+    const [a, b] = l.from < l.to ? [l.from, l.to] : [l.to, l.from];
+    let atA = seen.get(a);
+    if (atA === undefined) seen.set(a, (atA = new Map()));
+    const key = l.mode === 'rail' ? b : `${b}|${l.mode}`;
+    const prev = atA.get(key);
+    if (prev === undefined) atA.set(key, l.id);
     else if (prev !== l.id)
       issues.push(issue(fileOf('link', l.id, i), l.id, 'mode', `link "${prev}" already joins ${l.from} and ${l.to} by ${l.mode}; only parallel links of different modes are allowed`));
   });
@@ -329,13 +333,15 @@ function checkGaugeBreaks(
   issues: DataIssue[],
 ): void {
   const gaugesAt = new Map<string, Map<Gauge, string>>();
+  const add = (pid: string, gauge: Gauge, linkId: string): void => {
+    const m = gaugesAt.get(pid);
+    if (m === undefined) gaugesAt.set(pid, new Map([[gauge, linkId]]));
+    else if (!m.has(gauge)) m.set(gauge, linkId);
+  };
   for (const l of links) {
     if (l.mode !== 'rail' || l.gaugeMm === undefined) continue;
-    for (const pid of [l.from, l.to]) {
-      const m = gaugesAt.get(pid) ?? new Map<Gauge, string>();
-      if (!m.has(l.gaugeMm)) m.set(l.gaugeMm, l.id);
-      gaugesAt.set(pid, m);
-    }
+    add(l.from, l.gaugeMm, l.id);
+    add(l.to, l.gaugeMm, l.id);
   }
   const changers = new Set<string>();
   for (const c of crossings) if (c.gaugeChange.handling !== 'none') for (const pid of c.places) changers.add(pid);
@@ -354,13 +360,15 @@ function checkGaugeBreaks(
 
 /** linkHours uses the speed rule of the country a link is left from, so both ends' countries need one. */
 function checkSpeedRules(links: readonly Link[], params: Parameters, placeById: ReadonlyMap<string, Place>, fileOf: FileOf, issues: DataIssue[]): void {
-  const rules = new Set(params.speedRules.map((r) => `${r.country}/${r.mode}`));
+  // Modes with a rule, by country: no key string per link.
+  const rules = new Map<string, Set<Mode>>();
+  for (const r of params.speedRules) rules.set(r.country, (rules.get(r.country) ?? new Set()).add(r.mode));
   links.forEach((l, i) => {
     if (!crossesBorder(l) || l.speedKmh !== undefined) return;
     const from = placeById.get(l.from)?.country;
     const to = placeById.get(l.to)?.country;
     for (const country of from === to ? [from] : [from, to])
-      if (country !== undefined && !rules.has(`${country}/${l.mode}`))
+      if (country !== undefined && !rules.get(country)?.has(l.mode))
         issues.push(issue(fileOf('link', l.id, i), l.id, 'speedKmh', `no speedKmh and no speed rule for ${country} ${l.mode} in parameters.json`));
   });
 }
