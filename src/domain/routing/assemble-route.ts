@@ -62,7 +62,7 @@ export function assembleSteps(p: PreparedNetwork, steps: readonly PathStep[], ob
   for (const e of steps) {
     if (e.ref < 0) continue; // source and sink edges
     if (e.kind === 'link') {
-      const t = p.traversals[e.ref]!;
+      const t = p.traversals.at(e.ref)!;
       const link = t.link;
       legs.push({
         linkId: link.id,

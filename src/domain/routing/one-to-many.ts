@@ -76,8 +76,8 @@ export function costOfSteps(p: PreparedNetwork, steps: readonly PathStep[]): Tra
   for (const s of steps) {
     addStep(p, s, acc, 0);
     if (s.kind === 'link' && s.ref >= 0) {
-      first ??= p.traversals[s.ref]!;
-      last = p.traversals[s.ref]!;
+      first ??= p.traversals.at(s.ref)!;
+      last = p.traversals.at(s.ref)!;
     }
   }
   return costAt(p, acc, 0, first, last);
@@ -118,7 +118,7 @@ function addPart(acc: Float64Array, at: number, part: number, h: Hours): void {
 function addStep(p: PreparedNetwork, s: PathStep, acc: Float64Array, at: number): void {
   if (s.ref < 0) return;
   if (s.kind === 'link') {
-    const t = p.traversals[s.ref]!;
+    const t = p.traversals.at(s.ref)!;
     acc[at + KM] = acc[at + KM]! + t.link.lengthKm;
     acc[at + CROSSINGS] = acc[at + CROSSINGS]! + t.borders;
     if (isUnscheduled(t.link)) acc[at + UNSCHEDULED] = acc[at + UNSCHEDULED]! + 1;
@@ -227,7 +227,7 @@ function fastCosts(
     const id = sp.placeIds[place]!;
     if (search.looplessTo(best, placeSeen, ++mark)) {
       const k = slotOf[best]!;
-      result.set(id, costAt(p, acc, k * SLOTS, p.traversals[firstT[k]!], p.traversals[lastT[k]!]));
+      result.set(id, costAt(p, acc, k * SLOTS, p.traversals.at(firstT[k]!), p.traversals.at(lastT[k]!)));
       continue;
     }
     const exact = new LayeredSearch(layeredQuery(p, [from, id], mask, opts.objective), budget);

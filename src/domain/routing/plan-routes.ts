@@ -57,7 +57,7 @@ function linkKmOf(p: PreparedNetwork, steps: readonly PathStep[]): LinkKm {
   let distanceKm = 0;
   for (const s of steps) {
     if (s.kind !== 'link' || s.ref < 0) continue;
-    const link = p.traversals[s.ref]!.link;
+    const link = p.traversals.link(s.ref);
     legs.push({ linkId: link.id, km: link.lengthKm });
     distanceKm += link.lengthKm;
   }

@@ -32,9 +32,9 @@ import { NetworkIndex } from '../network/network-index.js';
 import { legBorders } from './borders.js';
 import { buildSearchSpace, type SearchSpace, type SearchSpaceOptions } from './search-space.js';
 import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
-import { splitNodeState, type NodeState, type PlaceTransition, type StateEdge, type StateGraphOrder, type StateNode, type Traversal } from './state-graph.js';
+import { splitNodeState, TraversalList, type NodeState, type PlaceTransition, type StateEdge, type StateGraphOrder, type StateNode, type Traversal } from './state-graph.js';
 
-export { splitNodeState, type NodeState, type PlaceTransition, type StateEdge, type StateNode, type Traversal } from './state-graph.js';
+export { splitNodeState, TraversalList, type NodeState, type PlaceTransition, type StateEdge, type StateNode, type Traversal } from './state-graph.js';
 
 /** The graph state of a leg on `link` (of crossing `crossing`, if any) at its end `place`. */
 function nodeState(link: Link, crossing: Crossing | undefined, place: string): NodeState {
@@ -46,7 +46,8 @@ function nodeState(link: Link, crossing: Crossing | undefined, place: string): N
 export interface PreparedNetwork {
   network: Network;
   index: NetworkIndex;
-  traversals: readonly Traversal[];
+  /** Traversal j: link j >> 1, as given when j is even, the other way when odd. */
+  traversals: TraversalList;
   transitions: readonly PlaceTransition[];
   /** Graph states present at each place, from its links of any status. */
   statesAt: ReadonlyMap<string, readonly NodeState[]>;
@@ -90,18 +91,11 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
   });
   for (const list of statesAt.values()) list.sort();
 
-  const traversals: Traversal[] = [];
-  net.links.forEach((link, i) => {
-    const crossing = crossingOfLink[i];
-    const state = legState(link.mode, link.gaugeMm);
-    const fromCountry = index.countryOf(link.from);
-    const toCountry = index.countryOf(link.to);
-    // Forward first, then reverse: traversal 2i is link i as given, 2i + 1 the other way (edgeKey and
-    // search-space.ts rely on it).
-    traversals.push(
-      traversal(link, crossing, state, link.from, link.to, fromCountry, toCountry, params),
-      traversal(link, crossing, state, link.to, link.from, toCountry, fromCountry, params),
-    );
+  const traversals = new TraversalList(net.links, (j) => {
+    const link = net.links[j >> 1]!;
+    const crossing = crossingOfLink[j >> 1];
+    const [from, to] = j % 2 === 0 ? [link.from, link.to] : [link.to, link.from];
+    return traversal(link, crossing, legState(link.mode, link.gaugeMm), from, to, index.countryOf(from), index.countryOf(to), params);
   });
 
   const transitions: PlaceTransition[] = [];
@@ -194,7 +188,7 @@ function traversal(
 
 function stateGraphOrder(
   statesAt: ReadonlyMap<string, readonly NodeState[]>,
-  traversals: readonly Traversal[],
+  traversals: TraversalList,
   transitions: readonly PlaceTransition[],
 ): StateGraphOrder {
   const nodes: StateNode[] = [];
@@ -212,10 +206,16 @@ function stateGraphOrder(
   const edgeCount = T + transitions.length;
   const edgeSource = new Int32Array(edgeCount);
   const edgeTarget = new Int32Array(edgeCount);
-  traversals.forEach((t, j) => {
+  // What the graph needs of each traversal, read in one pass (the traversals themselves are built on demand).
+  const linkEdgeHours = new Float64Array(T);
+  const linkEdgeBorders = new Uint8Array(T);
+  for (let j = 0; j < T; j++) {
+    const t = traversals.peek(j);
     edgeSource[j] = nodeOf(t.from, t.fromNode, false);
     edgeTarget[j] = nodeOf(t.to, t.toNode, true);
-  });
+    linkEdgeHours[j] = t.hours.typical + t.dwell.typical;
+    linkEdgeBorders[j] = t.borders;
+  }
   transitions.forEach((t, k) => {
     edgeSource[T + k] = nodeOf(t.place, t.from, true);
     edgeTarget[T + k] = nodeOf(t.place, t.to, false);
@@ -230,15 +230,12 @@ function stateGraphOrder(
     edgeSource,
     edgeTarget,
     edgeAttrs: (j) => {
-      if (j < T) {
-        const t = traversals[j]!;
-        return { kind: 'link', ref: j, hours: t.hours.typical + t.dwell.typical, km: t.link.lengthKm, borders: t.borders };
-      }
+      if (j < T) return { kind: 'link', ref: j, hours: linkEdgeHours[j]!, km: traversals.link(j).lengthKm, borders: linkEdgeBorders[j]! };
       const t = transitions[j - T]!;
       return { kind: 'transfer', ref: j - T, hours: t.transition.hours.typical, km: 0, borders: 0 };
     },
     edgeKey: (j) => {
-      if (j < T) return `L|${traversals[j]!.link.id}|${j % 2 === 0 ? 'f' : 'r'}`;
+      if (j < T) return `L|${traversals.link(j).id}|${j % 2 === 0 ? 'f' : 'r'}`;
       const t = transitions[j - T]!;
       return `T|${t.place}|${t.from}|${t.to}`;
     },

@@ -84,7 +84,7 @@ export function buildQueryGraph(
       if (!inLayer(from) || !inLayer(to)) continue;
       if (attrs.kind === 'link') {
         if (to === start || from === end) continue;
-        if (!allowedLinks.has(p.traversals[attrs.ref]!.link.id)) continue;
+        if (!allowedLinks.has(p.traversals.link(attrs.ref).id)) continue;
       } else if (from === start || from === end) {
         // Start and end states are joined by the source/sink or by the via connectors.
         continue;

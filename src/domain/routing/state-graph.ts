@@ -29,6 +29,41 @@ export interface Traversal {
 }
 
 /**
+ * Every traversal of a network by number: traversal 2i is link i as given, 2i + 1 the other way. Each is built on
+ * first use and kept: a query reads a few, and all at once would hold ~300 bytes each (120 MB at 100k places).
+ */
+export class TraversalList {
+  private readonly built: (Traversal | undefined)[];
+
+  constructor(
+    private readonly links: readonly Link[],
+    private readonly make: (j: number) => Traversal,
+  ) {
+    this.built = new Array<Traversal | undefined>(2 * links.length);
+  }
+
+  get length(): number {
+    return this.built.length;
+  }
+
+  /** Traversal j (kept for the next call); undefined outside 0 .. length − 1. */
+  at(j: number): Traversal | undefined {
+    if (!Number.isInteger(j) || j < 0 || j >= this.built.length) return undefined;
+    return (this.built[j] ??= this.make(j));
+  }
+
+  /** Traversal j for a one-off read (not kept unless it already was), as when the whole graph is built. */
+  peek(j: number): Traversal {
+    return this.built[j] ?? this.make(j);
+  }
+
+  /** The link of traversal j, without building it. */
+  link(j: number): Link {
+    return this.links[j >> 1]!;
+  }
+}
+
+/**
  * A graph state at a place: the leg state, or "<leg state>@<crossing id>" for a
  * leg on a link of that crossing when the crossing's dwell includes its gauge change.
  */

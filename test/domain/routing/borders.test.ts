@@ -48,7 +48,7 @@ test('borders along a country sequence: one per change, none for repeats', () =>
 test('on real routes the route count equals the sum of its edges (and the fewest-borders cost counts the same)', async () => {
   const p = prepareNetwork(await loadNetwork(DATA));
   // The edge counts as prepared for the search: traversal of link L from place A → its borders.
-  const edgeBorders = new Map(p.traversals.map((t) => [`${t.link.id}|${t.from}`, t.borders]));
+  const edgeBorders = new Map(Array.from({ length: p.traversals.length }, (_, j) => p.traversals.at(j)!).map((t) => [`${t.link.id}|${t.from}`, t.borders]));
   const limits = { maxSettledNodes: Infinity, maxSpurSearches: 300, maxCandidatesScanned: 1000, deadlineMs: Infinity };
   const routesOf = (seed: number): Route[] => {
     const out: Route[] = [];
