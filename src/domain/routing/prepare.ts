@@ -170,7 +170,7 @@ function traversal(
     dwell = crossingDwell(crossing, crossingCountries[0], crossingCountries[1]);
     dwellEstimated = entry.hours.provenance.basis === 'estimate';
   }
-  return {
+  const t: Traversal = {
     link,
     from,
     to,
@@ -179,11 +179,16 @@ function traversal(
     toNode: nodeState(link, crossing, to),
     hours: linkHours(link, params, fromCountry),
     estimated: linkEstimated(link, params, fromCountry),
-    ...(crossing ? { crossing, crossingCountries } : {}),
     dwell,
     dwellEstimated,
     borders: legBorders(fromCountry, toCountry),
   };
+  // Only a traversal of a crossing's link has these (absent, not undefined, elsewhere).
+  if (crossing) {
+    t.crossing = crossing;
+    t.crossingCountries = crossingCountries;
+  }
+  return t;
 }
 
 function stateGraphOrder(

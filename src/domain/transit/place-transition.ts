@@ -29,8 +29,11 @@ import { terminalRange, yardAt } from './terminal-hours.js';
 
 export type { LegState } from './leg-state.js';
 
+/** The rail state of each gauge, as constant strings (a template per call would make a new string per link end). */
+const RAIL_STATE: Record<Gauge, LegState> = { 1520: 'rail-1520', 1435: 'rail-1435', 1676: 'rail-1676' };
+
 export function legState(mode: Mode, gaugeMm: Gauge | undefined): LegState {
-  if (mode === 'rail') return `rail-${gaugeMm ?? 1520}` as LegState;
+  if (mode === 'rail') return RAIL_STATE[gaugeMm ?? 1520];
   return mode;
 }
 
