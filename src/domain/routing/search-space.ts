@@ -131,16 +131,23 @@ export function buildSearchSpace(net: Network, order: StateGraphOrder, options: 
   const edgeLink = new Int32Array(edgeCount).fill(-1);
   const weights = Object.fromEntries(OBJECTIVES.map((o) => [o, new Float64Array(edgeCount)])) as Record<Objective, Float64Array>;
   const badWeight: Record<Objective, { edge: string; value: number } | null> = { fastest: null, shortest: null, 'fewest-borders': null };
+  // One array per objective in hand (not looked up by name per edge: 500k edges at 100k places).
+  const objectiveWeights = OBJECTIVES.map((o) => [o, weights[o]] as const);
   for (let j = 0; j < edgeCount; j++) {
     const attrs = order.edgeAttrs(j);
     edgeKind[j] = attrs.kind === 'link' ? 0 : 1;
     edgeRef[j] = attrs.ref;
     // Traversal 2i is link i as given and 2i + 1 the other way (prepare.ts).
     if (attrs.kind === 'link') edgeLink[j] = attrs.ref >> 1;
-    for (const o of OBJECTIVES) {
-      const w = weightFor(o, attrs);
-      weights[o][j] = w;
-      if (!(Number.isFinite(w) && w >= 0) && badWeight[o] === null) badWeight[o] = { edge: order.edgeKey(j), value: w };
+    for (const [o, w] of objectiveWeights) w[j] = weightFor(o, attrs);
+  }
+  for (const [o, w] of objectiveWeights) {
+    for (let j = 0; j < edgeCount; j++) {
+      const x = w[j]!;
+      if (!(Number.isFinite(x) && x >= 0)) {
+        badWeight[o] = { edge: order.edgeKey(j), value: x };
+        break;
+      }
     }
   }
   // CSR in the graph's own edge order, so equal-cost ties are met in the same order by every search.
