@@ -58,18 +58,24 @@ export class PlaceIndex {
   constructor(places: readonly Place[]) {
     for (const p of places) {
       if (!this.byId.has(p.id)) this.byId.set(p.id, p);
-      const keys = new Set([p.id, p.name, ...p.aliases].map(foldName));
+      // A handful of keys per place: a plain list (no Set per place, 100k places at scale), each text folded once.
+      const keys: string[] = [];
+      const add = (text: string): void => {
+        const k = foldName(text);
+        if (k !== '' && !keys.includes(k)) keys.push(k);
+      };
+      add(p.id);
+      if (p.name !== p.id) add(p.name);
+      for (const a of p.aliases) add(a);
       if (p.unlocode !== undefined) {
-        keys.add(foldName(p.unlocode));
+        add(p.unlocode);
         // "PK KHI" is how UN/LOCODEs are often printed.
-        keys.add(foldName(`${p.unlocode.slice(0, 2)} ${p.unlocode.slice(2)}`));
+        add(`${p.unlocode.slice(0, 2)} ${p.unlocode.slice(2)}`);
       }
-      keys.delete('');
       for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, p);
       // A city's name finds every place of the city in a search, but resolves only to its main place.
-      const searchKeys = p.city !== undefined ? new Set([...keys, foldName(p.city)]) : keys;
-      searchKeys.delete('');
-      this.keys.push({ place: p, keys: [...searchKeys] });
+      if (p.city !== undefined) add(p.city);
+      this.keys.push({ place: p, keys });
     }
     for (const p of places) {
       if (p.city === undefined || !p.cityMain) continue;
