@@ -6,7 +6,7 @@
  *   best-route median and reachability within 120 h (CPU ms of the process,
  *   see inproc.bench.ts);
  * - the real server over HTTP: the grid written as a data folder
- *   (scripts/synthetic-data-dir.ts), `node --import tsx src/server.ts` started
+ *   (scripts/synthetic-data-dir.ts), the server started (through tsx, and compiled)
  *   on it (LOG_LEVEL=warn, a free port), wall time from spawn until `GET /ready`
  *   answers 200 (polled every 50 ms), the server's RSS at that moment and its
  *   peak (VmRSS and VmHWM of /proc/<pid>/status: the whole process, every
@@ -17,7 +17,7 @@
  * Run: `npm run bench -- --only=scale` (sizes: BENCH_SCALE_SIZES=1000,10000;
  * planning worker settings of the server: BENCH_SCALE_PLAN_WORKERS=0,2, default 0,
  * the service's default; how the server starts: BENCH_SCALE_SERVER=tsx,dist,
- * default tsx, where dist is the compiled build production runs, rebuilt first
+ * default both: tsx as in development, dist the compiled build production runs (rebuilt first
  * when stale).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -210,7 +210,7 @@ export function scaleTable(): void {
   }
 
   const workers = (process.env.BENCH_SCALE_PLAN_WORKERS ?? '0').split(',').map(Number);
-  const modes = (process.env.BENCH_SCALE_SERVER ?? 'tsx').split(',') as ServerMode[];
+  const modes = (process.env.BENCH_SCALE_SERVER ?? 'tsx,dist').split(',') as ServerMode[];
   const unknown = modes.filter((m) => !(m in SERVER_ARGS));
   if (unknown.length > 0) throw new Error(`BENCH_SCALE_SERVER: unknown ${unknown.join(', ')}; known: ${Object.keys(SERVER_ARGS).join(', ')}`);
   // The compiled server runs dist/: build it first when src/ is newer.
