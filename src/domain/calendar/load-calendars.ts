@@ -66,8 +66,14 @@ async function readOne<S extends z.ZodType>(abs: string, file: string, key: stri
 /** Cross-record rules: ids unique over the folder, references resolve, dates in order. */
 export function checkCalendars(c: Calendars, network: Network, fileOf: (kind: FileName) => string): DataIssue[] {
   const issues: DataIssue[] = [];
-  const links = new Map(network.links.map((l) => [l.id, l]));
-  const places = new Set(network.places.map((p) => p.id));
+  // Only the few links and places the calendars name are looked up: one pass over the network against those ids,
+  // not a map of every link and place (300k entries at 100k places).
+  const namedLinks = new Set([...c.sailings.map((s) => s.link), ...c.seasonal.flatMap((e) => e.links)]);
+  const namedPlaces = new Set(c.seasonal.flatMap((e) => e.places));
+  const links = new Map<string, Network['links'][number]>();
+  if (namedLinks.size > 0) for (const l of network.links) if (namedLinks.has(l.id) && !links.has(l.id)) links.set(l.id, l);
+  const places = new Set<string>();
+  if (namedPlaces.size > 0) for (const p of network.places) if (namedPlaces.has(p.id)) places.add(p.id);
   const crossings = new Set(network.crossings.map((x) => x.id));
   const holidays = new Set(c.holidays.map((h) => h.id));
   const seen = new Map<string, string>();
