@@ -123,7 +123,8 @@ export const IdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[
 /** ISO 3166-1 alpha-2, upper case. */
 export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "KZ"');
 
-export const GaugeSchema = z.union([z.literal(1520), z.literal(1435), z.literal(1676)]);
+/** Track gauge, mm. One literal of three values: its error names them ("expected one of 1520|1435|1676"), a union of literals only says "Invalid input". */
+export const GaugeSchema = z.literal([1520, 1435, 1676]);
 
 export const ModeSchema = z.enum(['rail', 'ferry', 'sea', 'road']);
 
