@@ -76,7 +76,9 @@ export class ScenarioRegistry {
       return { prepared: start.prepared, applied: start.applied, include, ...(scenario ? { scenario } : {}), ...dated };
     }
     const { network, applied } = applyOverlays(start.prepared.network, overlays);
-    return { prepared: prepareNetwork(network), applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}), ...dated };
+    // Used for this one question: no landmark tables (exact answers on the great-circle bound alone; at 100k
+    // places the tables would add over a second to every such request).
+    return { prepared: prepareNetwork(network, { landmarks: 'later' }), applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}), ...dated };
   }
 
   /** The network at a planning month that opens `opened`, with the scenario's overlays on top; built once per set. */

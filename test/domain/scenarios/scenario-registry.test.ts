@@ -57,6 +57,9 @@ describe('ScenarioRegistry', () => {
     assert.equal(statusOf({ prepared: reg.base }, 'alpha--bravo'), 'operational');
     assert.equal(reg.networkFor('built').prepared, cached);
     assert.deepEqual(x.applied.map((a) => a.kind), ['build-corridor', 'set-link-status']);
+    // A network for one question gets no landmark tables; the kept ones have theirs.
+    assert.equal(x.prepared.space.landmarks.count, 0);
+    assert.ok(cached.space.landmarks.count > 0);
   });
 
   it('request overlays alone apply to the base', () => {
