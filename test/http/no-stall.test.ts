@@ -119,3 +119,30 @@ test('a question over its work budget gets 422 BUDGET_EXCEEDED naming the limit 
   assert.equal(info.limits.planDeadlineMs, 1000);
   assert.equal(info.limits.planMaxSpurSearches, 5);
 });
+
+test('request overlays on a network that takes longer to prepare than the deadline are refused at once, not prepared', async (t) => {
+  const { app: strict, deps } = await withPlanningApp(t, REAL_DATA_DIR, { ROUTE_CACHE_ENTRIES: '0', PLAN_DEADLINE_MS: '1000' });
+  // As on a network whose preparation took 5 s (about what 100k places take): the shared prepared network, restored after.
+  const base = deps.scenarios.base;
+  const measured = base.prepareMs;
+  base.prepareMs = 5000;
+  t.after(() => {
+    base.prepareMs = measured;
+  });
+  const overlays = [{ kind: 'set-link-status', linkId: 'serhetabat--torghundi', status: 'suspended' }];
+  const res = await strict.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'almaty', to: 'karachi', overlays } });
+  assert.equal(res.statusCode, 422, res.body);
+  const body = res.json() as { code: string; limit: string; value: number; expectedMs: number; detail: string };
+  assert.equal(body.code, 'BUDGET_EXCEEDED');
+  assert.equal(body.limit, 'deadlineMs');
+  assert.equal(body.value, 1000);
+  assert.equal(body.expectedMs, 5000);
+  assert.match(body.detail, /named scenario/);
+  // Without overlays the same question plans as always.
+  const plain = await strict.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'almaty', to: 'karachi' } });
+  assert.equal(plain.statusCode, 200, plain.body);
+  // And once the network prepares within the deadline, overlays are planned.
+  base.prepareMs = measured;
+  const planned = await strict.inject({ method: 'POST', url: '/v1/routes', payload: { from: 'almaty', to: 'karachi', overlays } });
+  assert.equal(planned.statusCode, 200, planned.body);
+});

@@ -119,7 +119,7 @@ export function routeQuestion(data: PlanningData, input: RouteQueryInput, option
 
 /** Plans a resolved route question: routes best first (or NO_ROUTE with what would open one), with emissions and explanations. */
 export function answerRoute(data: PlanningData, question: RouteQuestion): RouteAnswer {
-  const network = planningNetwork(data.scenarios, question.scenario, question.overlays, question.asOf);
+  const network = planningNetwork(data.scenarios, question.scenario, question.overlays, question.asOf, data.budget?.deadlineMs);
   // Checked once, here: the places were resolved (with suggestions) by routeQuestion, from the places every network shares.
   const query = validateQuery(network.prepared.index, question.query, { placesResolved: true });
   return routeAnswerOf(data, question, network, planRoutesOrDiagnose(network.prepared, query, data.budget));

@@ -31,11 +31,14 @@ export function scenarioOf(reg: ScenarioRegistry, id: string | undefined): Scena
   return id === undefined ? undefined : reg.get(id);
 }
 
-/** `asOf`: a planning month YYYY-MM (checked by the request schema); undefined plans on today's network. */
-export function planningNetwork(reg: ScenarioRegistry, scenario: Scenario | undefined, overlays: readonly unknown[] = [], asOf?: string): PlanningNetwork {
+/**
+ * `asOf`: a planning month YYYY-MM (checked by the request schema); undefined plans on today's network.
+ * `deadlineMs`: the question's planning deadline, which request overlays must fit (ScenarioRegistry.networkFor).
+ */
+export function planningNetwork(reg: ScenarioRegistry, scenario: Scenario | undefined, overlays: readonly unknown[] = [], asOf?: string, deadlineMs?: number): PlanningNetwork {
   if (scenario === undefined && overlays.length === 0 && asOf === undefined) return { prepared: reg.base, scenario: undefined, applied: [], include: [], dated: null };
   try {
-    const r = reg.networkFor(scenario, overlays, asOf);
+    const r = reg.networkFor(scenario, overlays, asOf, deadlineMs);
     return { prepared: r.prepared, scenario: r.scenario, applied: r.applied, include: r.include, dated: r.dated ?? null };
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'INVALID_CONSTRAINT') throw err;

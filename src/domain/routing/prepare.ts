@@ -58,6 +58,8 @@ export interface PreparedNetwork {
   space: SearchSpace;
   /** What the query filter reads of each link and place, in typed arrays (mask-facts.ts). */
   maskFacts: MaskFacts;
+  /** Wall time this preparation took, ms: what preparing a network of this size costs here (request overlays do it per request). */
+  prepareMs: number;
 }
 
 export interface BaseEdge {
@@ -74,6 +76,7 @@ export const depNode = (place: string, s: NodeState): string => `d|${place}|${s}
 
 /** `options.landmarks` as for buildSearchSpace: 'later' leaves the landmark tables to the caller. */
 export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): PreparedNetwork {
+  const started = performance.now();
   const index = new NetworkIndex(net);
   const params = net.parameters;
   // Looked up once per link and reused below (at 100k places each lookup repeated per direction and per
@@ -147,6 +150,7 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
     },
     space,
     maskFacts,
+    prepareMs: performance.now() - started,
   };
 }
 

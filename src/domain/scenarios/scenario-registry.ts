@@ -30,6 +30,8 @@ export class ScenarioRegistry {
   private readonly cache = new Map<string, { prepared: PreparedNetwork; applied: AppliedOverlay[] }>();
   /** By the set of records a month opens (few distinct sets, however many months are asked), then by scenario. */
   private readonly datedCache = new Map<string, { prepared: PreparedNetwork; applied: AppliedOverlay[] }>();
+  /** How long the last request-overlay network took to prepare, ms (undefined before the first). */
+  private overlayPrepareMs: number | undefined;
 
   constructor(base: PreparedNetwork, scenarios: readonly Scenario[]) {
     this.base = base;
@@ -59,9 +61,10 @@ export class ScenarioRegistry {
 
   /**
    * The network to route on: base, a named scenario (by id, or as already
-   * looked up), or either with request overlays on top (fresh, uncached).
+   * looked up), or either with request overlays on top (fresh, uncached;
+   * BUDGET_EXCEEDED when preparing one would take longer than `deadlineMs`).
    */
-  networkFor(scenarioOrId?: string | Scenario, overlays?: readonly unknown[], asOf?: string): ResolvedScenario {
+  networkFor(scenarioOrId?: string | Scenario, overlays?: readonly unknown[], asOf?: string, deadlineMs = Infinity): ResolvedScenario {
     const scenario = typeof scenarioOrId === 'string' ? this.get(scenarioOrId) : scenarioOrId;
     const include = scenario?.include ?? [];
     const opened = asOf === undefined ? [] : openingsAt(this.base.network, asOf);
@@ -75,10 +78,22 @@ export class ScenarioRegistry {
     if (!overlays || overlays.length === 0) {
       return { prepared: start.prepared, applied: start.applied, include, ...(scenario ? { scenario } : {}), ...dated };
     }
+    // Request overlays prepare a network of their own, which cannot be stopped half way: refused at once when the
+    // last such preparation (or the base's, before any) took longer than the question may.
+    const expectedMs = this.overlayPrepareMs ?? start.prepared.prepareMs;
+    if (expectedMs > deadlineMs) {
+      throw new DomainError(
+        'BUDGET_EXCEEDED',
+        `request overlays rebuild the routing network, which takes about ${Math.round(expectedMs).toLocaleString('en-US')} ms on this one, longer than the planning deadline of ${deadlineMs} ms. Plan with a named scenario (kept prepared), or raise PLAN_DEADLINE_MS.`,
+        { limit: 'deadlineMs', value: deadlineMs, expectedMs: Math.round(expectedMs), field: 'overlays' },
+      );
+    }
     const { network, applied } = applyOverlays(start.prepared.network, overlays);
     // Used for this one question: no landmark tables (exact answers on the great-circle bound alone; at 100k
     // places the tables would add over a second to every such request).
-    return { prepared: prepareNetwork(network, { landmarks: 'later' }), applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}), ...dated };
+    const prepared = prepareNetwork(network, { landmarks: 'later' });
+    this.overlayPrepareMs = prepared.prepareMs;
+    return { prepared, applied: [...start.applied, ...applied], include, ...(scenario ? { scenario } : {}), ...dated };
   }
 
   /** The network at a planning month that opens `opened`, with the scenario's overlays on top; built once per set. */

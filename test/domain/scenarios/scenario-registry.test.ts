@@ -69,6 +69,25 @@ describe('ScenarioRegistry', () => {
     assert.equal(reg.base.network.crossings.find((c) => c.id === 'bravo--charlie')?.status, 'open');
   });
 
+  it('refuses request overlays with BUDGET_EXCEEDED when preparing their network would outlast the deadline', () => {
+    const reg = registry();
+    const overlays = [{ kind: 'set-link-status', linkId: 'alpha--bravo', status: 'suspended' }];
+    const budgetExceeded = (expectedMs: number) => (e: unknown) =>
+      e instanceof DomainError && e.code === 'BUDGET_EXCEEDED' && e.details.limit === 'deadlineMs' && e.details.expectedMs === expectedMs;
+    // Before any overlay network, the base's own preparation time is the estimate.
+    const measured = reg.base.prepareMs;
+    reg.base.prepareMs = 5000;
+    assert.throws(() => reg.networkFor(undefined, overlays, undefined, 1000), budgetExceeded(5000));
+    // Within the deadline it is prepared, and that preparation's time becomes the estimate.
+    const ok = reg.networkFor(undefined, overlays, undefined, 10_000);
+    assert.equal(statusOf(ok, 'alpha--bravo'), 'suspended');
+    assert.ok(ok.prepared.prepareMs > 0);
+    reg.base.prepareMs = measured;
+    assert.throws(() => reg.networkFor(undefined, overlays, undefined, 0), budgetExceeded(Math.round(ok.prepared.prepareMs)));
+    // No overlays: nothing to prepare, never refused.
+    assert.equal(reg.networkFor(undefined, [], undefined, 0).prepared, reg.base);
+  });
+
   it('an unknown scenario is NOT_FOUND; a bad request overlay is INVALID_CONSTRAINT', () => {
     const reg = registry();
     assert.throws(() => reg.networkFor('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
