@@ -84,7 +84,7 @@ export class ScenarioRegistry {
     if (expectedMs > deadlineMs) {
       throw new DomainError(
         'BUDGET_EXCEEDED',
-        `request overlays rebuild the routing network, which takes about ${Math.round(expectedMs).toLocaleString('en-US')} ms on this one, longer than the planning deadline of ${deadlineMs} ms. Plan with a named scenario (kept prepared), or raise PLAN_DEADLINE_MS.`,
+        `request overlays rebuild the routing network, which takes about ${Math.round(expectedMs).toLocaleString('en-US')} ms on this network, longer than the planning deadline of ${deadlineMs} ms. Plan with a named scenario (kept prepared), or raise PLAN_DEADLINE_MS.`,
         { limit: 'deadlineMs', value: deadlineMs, expectedMs: Math.round(expectedMs), field: 'overlays' },
       );
     }
