@@ -34,7 +34,7 @@ import { buildSearchSpace, type SearchSpace, type SearchSpaceOptions } from './s
 import { buildMaskFacts, type MaskFacts } from './mask-facts.js';
 import { splitNodeState, TraversalList, type NodeState, type PlaceTransition, type StateEdge, type StateGraphOrder, type StateNode, type Traversal } from './state-graph.js';
 
-export { splitNodeState, TraversalList, type NodeState, type PlaceTransition, type StateEdge, type StateNode, type Traversal } from './state-graph.js';
+export { splitNodeState, type NodeState, type PlaceTransition, type StateEdge, type StateNode, type Traversal } from './state-graph.js';
 
 /** The graph state of a leg on `link` (of crossing `crossing`, if any) at its end `place`. */
 function nodeState(link: Link, crossing: Crossing | undefined, place: string): NodeState {
