@@ -227,15 +227,11 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|$
 
 /** Links are used in both directions, so a→b and b→a by the same mode are the same link twice. */
 function checkDuplicateLinks(links: readonly Link[], fileOf: FileOf, issues: DataIssue[]): void {
-  // By the lesser end, then the other end and mode: no key string per link (300k links at 100k places).
-  const seen = new Map<string, Map<string, string>>();
+  const seen = new Map<string, string>();
   links.forEach((l, i) => {
-    const [a, b] = l.from < l.to ? [l.from, l.to] : [l.to, l.from];
-    let atA = seen.get(a);
-    if (atA === undefined) seen.set(a, (atA = new Map()));
-    const key = l.mode === 'rail' ? b : `${b}|${l.mode}`;
-    const prev = atA.get(key);
-    if (prev === undefined) atA.set(key, l.id);
+    const key = `${pairKey(l.from, l.to)}|${l.mode}`;
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, l.id);
     else if (prev !== l.id)
       issues.push(issue(fileOf('link', l.id, i), l.id, 'mode', `link "${prev}" already joins ${l.from} and ${l.to} by ${l.mode}; only parallel links of different modes are allowed`));
   });
