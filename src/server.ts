@@ -14,7 +14,7 @@ import { loadCalendars } from './domain/calendar/load-calendars.js';
 import { loadScenarios } from './domain/scenarios/load-scenarios.js';
 import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
-import { createFleet, type Fleet } from './http/fleet/fleet.js';
+import type { Fleet } from './http/fleet/fleet.js';
 import { createLogger } from './http/logger.js';
 import { buildLandmarksOffThread } from './workers/landmarks-off-thread.js';
 
@@ -90,6 +90,9 @@ async function main(): Promise<void> {
   // it (and fails) or starts without it and reconnects in the background, serving per-instance meanwhile.
   let fleet: Fleet | null = null;
   if (config.redis) {
+    // Loaded only here: the Redis client is about a tenth of a second of module loading that a single
+    // instance (no REDIS_URL) never needs.
+    const { createFleet } = await import('./http/fleet/fleet.js');
     fleet = createFleet(config.redis, (state, err) => {
       if (state === 'down') logger.warn({ redis: state, err: err?.message }, 'redis unavailable; rate limits and shared answers follow their fault policy');
       else logger.info({ redis: state }, 'redis connection state');
