@@ -121,7 +121,7 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
   }
 
   const order = stateGraphOrder(statesAt, traversals, transitions);
-  const space = buildSearchSpace(net, order, options);
+  const space = buildSearchSpace(net, order, { places: index.placePosition, links: index.linkPosition }, options);
   // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
   // same order as the search space, so node i and edge j are the same in both (at 100k places building them
   // costs several seconds and about half the memory, which the fast path never needs).

@@ -90,10 +90,19 @@ export function landmarkInput(space: SearchSpace): LandmarkInput {
   return { nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights };
 }
 
-export function buildSearchSpace(net: Network, order: StateGraphOrder, options: SearchSpaceOptions = {}): SearchSpace {
+/**
+ * `positions`: id → position in the network's places and links (the
+ * NetworkIndex's, prepare.ts), which are the space's place and link numbers.
+ */
+export function buildSearchSpace(
+  net: Network,
+  order: StateGraphOrder,
+  positions: { places: ReadonlyMap<string, number>; links: ReadonlyMap<string, number> },
+  options: SearchSpaceOptions = {},
+): SearchSpace {
   const placeIds = net.places.map((p) => p.id);
-  const placeIndex = new Map(placeIds.map((id, i) => [id, i]));
-  const linkIndex = new Map(net.links.map((l, i) => [l.id, i]));
+  const placeIndex = positions.places;
+  const linkIndex = positions.links;
   const nodeCount = order.nodes.length;
   const nodePlace = new Int32Array(nodeCount);
   const nodeIsArrival = new Uint8Array(nodeCount);
