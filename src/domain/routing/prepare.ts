@@ -77,7 +77,43 @@ export const depNode = (place: string, s: NodeState): string => `d|${place}|${s}
 /** `options.landmarks` as for buildSearchSpace: 'later' leaves the landmark tables to the caller. */
 export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): PreparedNetwork {
   const started = performance.now();
+  const steps = prepareSteps(net, options);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  // Set on the object, not spread into a new one: spreading would run the lazy graph getters.
+  r.value.prepareMs = performance.now() - started;
+  return r.value;
+}
+
+/**
+ * The same preparation in slices: the event loop runs between its steps, so
+ * health checks and other requests are answered meanwhile. At 100k places
+ * the whole preparation takes 2–3 s and its longest step under a second.
+ * `prepareMs` counts the time spent in the steps, not the waits between them.
+ */
+export async function prepareNetworkInSlices(net: Network, options: SearchSpaceOptions = {}): Promise<PreparedNetwork> {
+  const steps = prepareSteps(net, options);
+  let spentMs = 0;
+  for (;;) {
+    const started = performance.now();
+    const r = steps.next();
+    spentMs += performance.now() - started;
+    if (r.done) {
+      r.value.prepareMs = spentMs;
+      return r.value;
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The preparation as steps: each `yield` is a point where a sliced
+ * preparation lets the event loop run; the steps between them are the
+ * longest loops (each under a second at 100k places).
+ */
+function* prepareSteps(net: Network, options: SearchSpaceOptions): Generator<void, PreparedNetwork> {
   const index = new NetworkIndex(net);
+  yield;
   const params = net.parameters;
   // Looked up once per link and reused below (at 100k places each lookup repeated per direction and per
   // consumer costs a good part of a second at start-up).
@@ -93,6 +129,7 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
     }
   });
   for (const list of statesAt.values()) list.sort();
+  yield;
 
   const traversals = new TraversalList(net.links, (j) => {
     const link = net.links[j >> 1]!;
@@ -120,8 +157,11 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
     }
   }
 
+  yield;
   const order = stateGraphOrder(statesAt, traversals, transitions);
+  yield;
   const space = buildSearchSpace(net, order, { places: index.placePosition, links: index.linkPosition }, options);
+  yield;
   // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
   // same order as the search space, so node i and edge j are the same in both (at 100k places building them
   // costs several seconds and about half the memory, which the fast path never needs).
@@ -150,7 +190,8 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
     },
     space,
     maskFacts,
-    prepareMs: performance.now() - started,
+    // Set by the driver (prepareNetwork, prepareNetworkInSlices).
+    prepareMs: 0,
   };
 }
 

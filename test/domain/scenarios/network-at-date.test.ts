@@ -126,6 +126,18 @@ describe('ScenarioRegistry with asOf', () => {
     assert.deepEqual(today.dated, { asOf: '2025-10', opened: [] });
   });
 
+  it('prepareAhead keeps the network of a month, which networkFor then serves for every month opening the same records', async () => {
+    const reg = new ScenarioRegistry(prepareNetwork(dated()), []);
+    await reg.prepareAhead(undefined, '2030-01');
+    const a = reg.networkFor(undefined, [], '2031-05');
+    assert.equal(reg.networkFor(undefined, [], '2030-01').prepared, a.prepared);
+    assert.equal(a.dated?.opened.length, 5);
+    assert.equal(a.prepared.network.links.find((l) => l.id === 'delta--echo')?.status, 'operational');
+    // A month that opens nothing plans on today's network: nothing to prepare.
+    await reg.prepareAhead(undefined, '2025-10');
+    assert.equal(reg.networkFor(undefined, [], '2025-10').prepared, reg.base);
+  });
+
   it('applies request overlays after the date', () => {
     const reg = new ScenarioRegistry(prepareNetwork(dated()), []);
     const r = reg.networkFor(undefined, [{ kind: 'set-link-status', linkId: 'charlie--delta', status: 'suspended' }], '2030-01');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../../../src/domain/errors.js';
 import { prepareNetwork } from '../../../src/domain/routing/prepare.js';
+import type { SearchSpace } from '../../../src/domain/routing/search-space.js';
 import { ScenarioRegistry } from '../../../src/domain/scenarios/scenario-registry.js';
 import type { Scenario } from '../../../src/domain/scenarios/scenario-schema.js';
 import { literalNetwork } from './literal-network.js';
@@ -95,5 +96,65 @@ describe('ScenarioRegistry', () => {
       () => reg.networkFor('built', [{ kind: 'set-link-status', linkId: 'nowhere--else', status: 'operational' }]),
       (e: unknown) => e instanceof DomainError && e.code === 'INVALID_CONSTRAINT',
     );
+  });
+
+  it('prepareAhead prepares a named scenario in slices, once for concurrent callers, and networkFor then serves it', async () => {
+    const reg = registry();
+    // The event loop runs between the steps: a chain of setImmediate callbacks advances meanwhile.
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const first = reg.prepareAhead('built');
+    assert.equal(reg.prepareAhead('built'), first, 'a second caller shares the preparation under way');
+    await first;
+    counting = false;
+    assert.ok(turns >= 3, `the event loop ran ${turns} times during the preparation`);
+    const kept = reg.networkFor('built');
+    assert.equal(reg.networkFor('built').prepared, kept.prepared);
+    assert.equal(statusOf(kept, 'charlie--delta'), 'operational');
+    assert.deepEqual(kept.applied.map((a) => a.kind), ['build-corridor']);
+    // The same network as the synchronous path prepares.
+    const sync = registry().networkFor('built').prepared;
+    assert.deepEqual([...kept.prepared.space.edgeTarget], [...sync.space.edgeTarget]);
+    assert.deepEqual([...kept.prepared.space.weights.fastest], [...sync.space.weights.fastest]);
+    assert.deepEqual(kept.prepared.space.landmarks, sync.space.landmarks);
+    assert.ok(kept.prepared.prepareMs > 0);
+    // Kept now: nothing more to prepare.
+    await reg.prepareAhead('built');
+    assert.equal(reg.networkFor('built').prepared, kept.prepared);
+  });
+
+  it('prepareAhead has nothing to do for today, and leaves an unknown scenario to networkFor', async () => {
+    const reg = registry();
+    await reg.prepareAhead();
+    await reg.prepareAhead(undefined, undefined);
+    await reg.prepareAhead('nope');
+    assert.throws(() => reg.networkFor('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
+  });
+
+  it('prepareAhead hands the landmark tables to landmarksLater when given', async () => {
+    const spaces: SearchSpace[] = [];
+    const reg = new ScenarioRegistry(prepareNetwork(literalNetwork()), [built], { landmarksLater: (space) => spaces.push(space) });
+    await reg.prepareAhead('built');
+    const kept = reg.networkFor('built').prepared;
+    assert.deepEqual(spaces, [kept.space]);
+    assert.equal(kept.space.landmarks.count, 0, 'no tables until the hook builds them');
+    // The synchronous path is unchanged: its network has its tables.
+    const other = new ScenarioRegistry(prepareNetwork(literalNetwork()), [built], { landmarksLater: (space) => spaces.push(space) });
+    assert.ok(other.networkFor('built').prepared.space.landmarks.count > 0);
+    assert.equal(spaces.length, 1);
+  });
+
+  it('applied() tells what a scenario changes without preparing it, and agrees with the prepared one', () => {
+    const reg = registry();
+    const listed = reg.applied('built');
+    assert.equal(reg.applied('built'), listed, 'kept');
+    assert.deepEqual(listed.map((a) => a.kind), ['build-corridor']);
+    assert.deepEqual(reg.networkFor('built').applied, listed);
+    assert.throws(() => reg.applied('nope'), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
   });
 });
