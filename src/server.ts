@@ -16,7 +16,7 @@ import { ScenarioRegistry } from './domain/scenarios/scenario-registry.js';
 import { buildApp } from './http/app.js';
 import type { Fleet } from './http/fleet/fleet.js';
 import { createLogger } from './http/logger.js';
-import { buildLandmarksOffThread } from './workers/landmarks-off-thread.js';
+import { buildLandmarksOffThread, type LandmarkBuild } from './workers/landmarks-off-thread.js';
 
 /** How long idle keep-alive sockets stay open after SIGTERM before they are closed, ms. */
 const DRAIN_GRACE_MS = 1_000;
@@ -72,7 +72,20 @@ async function main(): Promise<void> {
     },
   );
   const places = new PlaceIndex(network.places);
-  const scenarios = new ScenarioRegistry(prepared, scenarioList);
+  // Scenario and planning-month networks, prepared on first use, get their landmark tables the same way.
+  const laterBuilds = new Set<LandmarkBuild>();
+  const scenarios = new ScenarioRegistry(prepared, scenarioList, {
+    landmarksLater: (space) => {
+      const build = buildLandmarksOffThread(space);
+      laterBuilds.add(build);
+      build.done.then(
+        (ms) => logger.info({ landmarksMs: Math.round(ms) }, 'landmark tables of a scenario network ready'),
+        (err: unknown) => {
+          if (!shuttingDown) logger.error({ err }, 'landmark tables of a scenario network failed; its searches go on with the great-circle bound alone');
+        },
+      ).finally(() => laterBuilds.delete(build));
+    },
+  });
   logger.info(
     {
       dataDir: config.dataDir,
@@ -106,7 +119,9 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, places, scenarios, emissionFactors, calendars, logger, fleet });
-  app.addHook('onClose', async () => landmarks.stop());
+  app.addHook('onClose', async () => {
+    await Promise.all([landmarks.stop(), ...[...laterBuilds].map((b) => b.stop())]);
+  });
   if (fleet) {
     const connection = fleet.redis;
     app.addHook('onClose', async () => connection.close());

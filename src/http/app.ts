@@ -15,6 +15,7 @@ import { installMetrics } from './hooks/metrics.js';
 import { installRequestId, requestIdFrom } from './hooks/request-id.js';
 import { registerSecurity, securityServerOptions } from './hooks/security.js';
 import { installDraining } from './hooks/draining.js';
+import { installPrepareAhead } from './hooks/prepare-ahead.js';
 import { installJsonBodyParser } from './hooks/json-body.js';
 import { frameworkErrorHandler, installProblemHandlers } from './error-handler.js';
 import { installRequestLog } from './request-log.js';
@@ -67,6 +68,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   installProblemHandlers(app);
   installJsonBodyParser(app);
   installDraining(app);
+  // Scenario and planning-month networks are prepared in slices before the handler, not in one piece inside it.
+  installPrepareAhead(app, deps.scenarios, deps.config.planBudget.deadlineMs);
 
   await app.register(fastifySwagger, {
     openapi: {
