@@ -10,8 +10,9 @@ import { ScenarioListSchema, ScenarioParamsSchema, ScenarioSchema, type WireScen
 const TAG = 'scenarios';
 
 function scenarioToWire(deps: RouteDeps, s: Scenario): WireScenario {
-  // The registry prepares each scenario once; its applied overlays say what the scenario does to today's network.
-  const { applied } = deps.scenarios.scenario(s.id);
+  // Its applied overlays say what the scenario does to today's network (applied, not prepared: listing every
+  // scenario must not prepare every scenario's network).
+  const applied = deps.scenarios.applied(s.id);
   return {
     id: s.id,
     name: s.name,
