@@ -88,7 +88,8 @@ export function prepareNetwork(net: Network, options: SearchSpaceOptions = {}): 
 /**
  * The same preparation in slices: the event loop runs between its steps, so
  * health checks and other requests are answered meanwhile. At 100k places
- * the whole preparation takes 2–3 s and its longest step under a second.
+ * the whole preparation takes 2–3 s in about 20 steps, the longest about
+ * 0.3 s (the NetworkIndex, the edge lists in CSR).
  * `prepareMs` counts the time spent in the steps, not the waits between them.
  */
 export async function prepareNetworkInSlices(net: Network, options: SearchSpaceOptions = {}): Promise<PreparedNetwork> {
@@ -108,8 +109,9 @@ export async function prepareNetworkInSlices(net: Network, options: SearchSpaceO
 
 /**
  * The preparation as steps: each `yield` is a point where a sliced
- * preparation lets the event loop run; the steps between them are the
- * longest loops (each under a second at 100k places).
+ * preparation lets the event loop run: between the phases, and every
+ * TRAVERSALS_PER_STEP traversals and EDGES_PER_STEP edges inside the long
+ * loops (search-space.ts).
  */
 function* prepareSteps(net: Network, options: SearchSpaceOptions): Generator<void, PreparedNetwork> {
   const index = new NetworkIndex(net);
@@ -158,9 +160,9 @@ function* prepareSteps(net: Network, options: SearchSpaceOptions): Generator<voi
   }
 
   yield;
-  const order = stateGraphOrder(statesAt, traversals, transitions);
+  const order = yield* stateGraphOrder(statesAt, traversals, transitions);
   yield;
-  const space = buildSearchSpace(net, order, { places: index.placePosition, links: index.linkPosition }, options);
+  const space = yield* buildSearchSpace(net, order, { places: index.placePosition, links: index.linkPosition }, options);
   yield;
   // The graphology graph and its flat edge list serve the reference search only: built on first use, from the
   // same order as the search space, so node i and edge j are the same in both (at 100k places building them
@@ -236,11 +238,14 @@ function traversal(
   return t;
 }
 
-function stateGraphOrder(
+/** Traversals between two points where a sliced preparation may let the event loop run. */
+const TRAVERSALS_PER_STEP = 1 << 16;
+
+function* stateGraphOrder(
   statesAt: ReadonlyMap<string, readonly NodeState[]>,
   traversals: TraversalList,
   transitions: readonly PlaceTransition[],
-): StateGraphOrder {
+): Generator<void, StateGraphOrder> {
   const nodes: StateNode[] = [];
   // First node and states of each place: one map lookup per edge end.
   const at = new Map<string, { base: number; states: readonly NodeState[] }>();
@@ -248,6 +253,7 @@ function stateGraphOrder(
     at.set(place, { base: nodes.length, states });
     for (const state of states) nodes.push({ place, arrival: true, state }, { place, arrival: false, state });
   }
+  yield;
   const nodeOf = (place: string, state: NodeState, arrival: boolean): number => {
     const p = at.get(place)!;
     return p.base + 2 * p.states.indexOf(state) + (arrival ? 0 : 1);
@@ -265,6 +271,7 @@ function stateGraphOrder(
     edgeTarget[j] = nodeOf(t.to, t.toNode, true);
     linkEdgeHours[j] = t.hours.typical + t.dwell.typical;
     linkEdgeBorders[j] = t.borders;
+    if (j % TRAVERSALS_PER_STEP === TRAVERSALS_PER_STEP - 1) yield;
   }
   transitions.forEach((t, k) => {
     edgeSource[T + k] = nodeOf(t.place, t.from, true);

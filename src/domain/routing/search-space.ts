@@ -90,16 +90,21 @@ export function landmarkInput(space: SearchSpace): LandmarkInput {
   return { nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights };
 }
 
+/** Edges between two points where a sliced preparation may let the event loop run (prepare.ts). */
+const EDGES_PER_STEP = 1 << 17;
+
 /**
+ * Builds the search space as steps (prepare.ts runs them at once, or in
+ * slices with the event loop between them): each `yield` ends a step.
  * `positions`: id → position in the network's places and links (the
  * NetworkIndex's, prepare.ts), which are the space's place and link numbers.
  */
-export function buildSearchSpace(
+export function* buildSearchSpace(
   net: Network,
   order: StateGraphOrder,
   positions: { places: ReadonlyMap<string, number>; links: ReadonlyMap<string, number> },
   options: SearchSpaceOptions = {},
-): SearchSpace {
+): Generator<void, SearchSpace> {
   const placeIds = net.places.map((p) => p.id);
   const placeIndex = positions.places;
   const linkIndex = positions.links;
@@ -132,6 +137,7 @@ export function buildSearchSpace(
   });
   const depNodes = nodeLists(nodeCount, depCount, nodePlace, (n) => nodeIsArrival[n] === 0);
   const arrNodes = nodeLists(nodeCount, arrCount, nodePlace, (n) => nodeIsArrival[n] === 1);
+  yield;
   const edgeCount = order.edgeCount;
   const edgeSource = order.edgeSource;
   const edgeTarget = order.edgeTarget;
@@ -149,7 +155,9 @@ export function buildSearchSpace(
     // Traversal 2i is link i as given and 2i + 1 the other way (prepare.ts).
     if (attrs.kind === 'link') edgeLink[j] = attrs.ref >> 1;
     for (const [o, w] of objectiveWeights) w[j] = weightFor(o, attrs);
+    if (j % EDGES_PER_STEP === EDGES_PER_STEP - 1) yield;
   }
+  yield;
   for (const [o, w] of objectiveWeights) {
     for (let j = 0; j < edgeCount; j++) {
       const x = w[j]!;
@@ -186,6 +194,7 @@ export function buildSearchSpace(
     placeAdjPlace[adjFill[b]!] = a;
     placeAdjLink[adjFill[b]!++] = li;
   });
+  yield;
   const rad = Math.PI / 180;
   const lat = Float64Array.from(net.places, (p) => p.lat * rad);
   const lon = Float64Array.from(net.places, (p) => p.lon * rad);
@@ -198,6 +207,7 @@ export function buildSearchSpace(
     (e) => greatCircleKm(lat[edgeFrom(e)]!, lon[edgeFrom(e)]!, lat[edgeTo(e)]!, lon[edgeTo(e)]!),
     (o, e) => weights[o][e]!,
   );
+  yield;
   const landmarks = options.landmarks === 'later' ? noLandmarks(OBJECTIVES) : landmarksOf({ nodeCount, edgeSource, edgeTarget, outStart, outEdge, weights });
   return {
     placeIds,
