@@ -22,6 +22,7 @@
  * "rail-1435@dostyk--alashankou": the transition then knows which crossing the
  * route passes, and the cost stays a property of one edge.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MultiDirectedGraph } from 'graphology';
 import type { Crossing, Link, Network } from '../network/schema.js';
 import { crossingDwell, dwellEntry } from '../transit/crossing-dwell.js';
@@ -103,7 +104,7 @@ export async function prepareNetworkInSlices(net: Network, options: SearchSpaceO
       r.value.prepareMs = spentMs;
       return r.value;
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

@@ -3,6 +3,7 @@
  * built on first use and kept. Overlays sent with a request get a fresh
  * network every time: they are never cached and never touch the base.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DomainError } from '../errors.js';
 import type { LinkStatus, Network } from '../network/schema.js';
 import { prepareNetwork, prepareNetworkInSlices } from '../routing/prepare.js';
@@ -82,9 +83,9 @@ export class ScenarioRegistry {
     if (running) return running;
     const preparation = (async () => {
       // The overlays are applied in a turn of their own too (about 0.2 s at 100k places).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       const { network, applied } = dated ? this.datedNetwork(asOf!, scenario?.id) : applyOverlays(this.base.network, scenario!.overlays);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       const later = this.options.landmarksLater;
       const prepared = await prepareNetworkInSlices(network, later ? { landmarks: 'later' } : {});
       later?.(prepared.space);
