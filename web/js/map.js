@@ -52,6 +52,11 @@ export class PlannerMap {
     this.reachLayer = L.layerGroup().addTo(this.map);
     // The map's box changes with the legend below it and the window; Leaflet must know its size to fit routes.
     new ResizeObserver(() => this.map.invalidateSize()).observe(this.map.getContainer());
+    // While Leaflet pans or animates a zoom, marks and lines sit in different panes and are moved separately:
+    // data-moving on the map's box says when what is on screen is not yet where it will rest.
+    const box = this.map.getContainer();
+    this.map.on('movestart zoomstart', () => (box.dataset.moving = 'true'));
+    this.map.on('moveend', () => delete box.dataset.moving);
   }
 
   async drawBase(topology) {
