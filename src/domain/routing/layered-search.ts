@@ -26,10 +26,15 @@
  * the root has left, the next edge of every found path with the same root,
  * edges into the spur's place from outside) set as stamps in typed arrays.
  * Costs are summed edge by edge in path order, as the library path does, so
- * both rank paths alike.
+ * both rank paths alike. Where searches are plain Dijkstra (networks below
+ * ASTAR_MIN_NODES), the spur searches are A* on the exact cost to the sink,
+ * found once per question by one search backwards (costsToSink): a spur
+ * search then settles little beyond the path it finds, and skips every node
+ * from which the sink cannot be reached at all.
  */
 import type { WorkBudget } from '../graph/budget.js';
 import { greatCircleKm } from './geo-bound.js';
+import { inEdgesOf } from './in-edges.js';
 import { landmarkBound, targetTerms, type Landmarks } from './landmarks.js';
 import type { PathStep } from './assemble-route.js';
 import type { Objective } from './route-types.js';
@@ -175,6 +180,8 @@ export class LayeredSearch {
 
   /** The A* bound of node v: the bound to the end of its stretch, plus the stretches after it. */
   private h(v: number): number {
+    const exact = this.toSink;
+    if (exact !== null) return exact[v]!;
     if (v >= this.source) return 0;
     const bound = this.bound!;
     let b = bound[v]!;
@@ -263,6 +270,59 @@ export class LayeredSearch {
     }
   }
 
+  /**
+   * Calls visit(edgeId, source, weight) for every in-edge of v in the query's layered graph: exactly the edges
+   * forEachOut gives, seen from their other end (source edges excepted: nothing searches back to the source).
+   */
+  forEachIn(v: number, visit: (edge: number, source: number, weight: number) => void): void {
+    const q = this.q;
+    const sp = q.space;
+    const N = this.n;
+    const M = this.m;
+    if (v === this.source || q.openEnd) return;
+    if (v === this.sink) {
+      const l = q.layers - 1;
+      const LM = q.layers * M;
+      for (const n of sp.arrNodes[q.stops[l + 1]!]!) visit(LM + n, l * N + n, q.destinationW[n]!);
+      return;
+    }
+    const l = (v / N) | 0;
+    const t = v - l * N;
+    const start = q.stops[l]!;
+    const end = q.stops[l + 1]!;
+    const toPlace = sp.nodePlace[t]!;
+    const { inStart, inEdge } = inEdgesOf(sp);
+    for (let k = inStart[t]!, stop = inStart[t + 1]!; k < stop; k++) {
+      const e = inEdge[k]!;
+      const s = sp.edgeSource[e]!;
+      const fromPlace = sp.nodePlace[s]!;
+      if (sp.edgeKind[e] === 0) {
+        if (toPlace === start || fromPlace === end) continue;
+        if (q.linkOk[sp.edgeLink[e]!] === 0 || !this.inLayer(l, fromPlace) || !this.inLayer(l, toPlace)) continue;
+        visit(l * M + e, l * N + s, q.w[e]!);
+        continue;
+      }
+      // A transfer within layer l, or the via connector from layer l − 1 (its end is this layer's start).
+      if (fromPlace !== start && fromPlace !== end && this.inLayer(l, fromPlace)) visit(l * M + e, l * N + s, q.w[e]!);
+      if (l > 0 && fromPlace === start && fromPlace !== q.stops[l - 1]) visit((l - 1) * M + e, (l - 1) * N + s, q.w[e]!);
+    }
+  }
+
+  /**
+   * Exact cost from every node to the sink in the query's graph (one search backwards), Infinity where the sink
+   * is out of reach. Spur searches only ever remove edges and nodes, so this stays a consistent A* bound for them.
+   */
+  costsToSink(): Float64Array {
+    const V = this.sink + 1;
+    const out = new Float64Array(V).fill(Infinity);
+    this.run(this.sink, -1, null, Infinity, true);
+    for (let i = 0; i < this.settledCount; i++) {
+      const v = this.settleOrder[i]!;
+      out[v] = this.dist[v]!;
+    }
+    return out;
+  }
+
   /** The path step of an edge id (ref −1 for source and sink edges). */
   step(edge: number): PathStep {
     const LM = this.q.layers * this.m;
@@ -324,7 +384,7 @@ export class LayeredSearch {
    * stops beyond maxCost). Blocked nodes, places and edges are never entered.
    * Returns the stamp under which dist/pred are valid.
    */
-  run(from: number, to: number, blocks: Blocks | null, maxCost = Infinity): number {
+  run(from: number, to: number, blocks: Blocks | null, maxCost = Infinity, backwards = false): number {
     const st = ++this.stamp;
     const dist = this.dist;
     const done = this.doneStamp;
@@ -335,7 +395,7 @@ export class LayeredSearch {
     this.predEdge[from] = -1;
     this.predNode[from] = -1;
     // A* toward the sink: heap keys are distance + bound (consistent, so the first settle of a node is final).
-    const astar = this.bound !== null && to === this.sink;
+    const astar = (this.bound !== null || this.toSink !== null) && to === this.sink && !backwards;
     this.runStamp = st;
     this.runBlocks = blocks;
     this.runAstar = astar;
@@ -354,7 +414,8 @@ export class LayeredSearch {
       }
       if (u === to) break;
       this.runFrom = u;
-      this.forEachOut(u, this.relax);
+      if (backwards) this.forEachIn(u, this.relax);
+      else this.forEachOut(u, this.relax);
     }
     this.runBlocks = null;
     this.budget.settle(settled);
@@ -366,6 +427,8 @@ export class LayeredSearch {
   private runFrom = -1;
   private runBlocks: Blocks | null = null;
   private runAstar = false;
+  /** Exact cost to the sink per node (costsToSink), once kShortest has its first path; null before and on A* networks. */
+  private toSink: Float64Array | null = null;
 
   /** Relaxes the edge from the node being settled (runFrom) to t. */
   private readonly relax = (edge: number, t: number, w: number): void => {
@@ -382,11 +445,14 @@ export class LayeredSearch {
     const dist = this.dist;
     const d = dist[u]! + w;
     if (this.seenStamp[t] !== st || d < dist[t]!) {
+      const key = this.runAstar ? d + this.h(t) : d;
+      // Only the exact bound is ever Infinity: the sink is out of reach from t.
+      if (key === Infinity) return;
       this.seenStamp[t] = st;
       dist[t] = d;
       this.predEdge[t] = edge;
       this.predNode[t] = u;
-      this.push(t, this.runAstar ? d + this.h(t) : d);
+      this.push(t, key);
     }
   };
 
@@ -449,6 +515,8 @@ export class LayeredSearch {
   *kShortest(maxPops = 5000): Generator<LayeredPath> {
     const first = this.shortest();
     if (first === null) return;
+    // Spur searches run A* on exact costs to the sink: they settle little beyond the path they find.
+    if (this.bound === null && !this.q.openEnd) this.toSink = this.costsToSink();
     const V = this.sink + 1;
     const blocks: Blocks = { stamp: 0, node: new Int32Array(V), place: new Int32Array(this.q.space.placeIds.length), edges: new Set(), spurPlace: -1 };
     interface Found extends LayeredPath {
@@ -488,7 +556,20 @@ export class LayeredSearch {
       return top;
     };
     hpush({ ...first, deviation: 0, seq: seq++ });
-    const seen = new Set<string>([first.edges.join(',')]);
+    // Candidates found so far, by a hash of their edge ids (equal hashes compared edge by edge).
+    const seen = new Map<number, number[][]>();
+    const isNew = (edges: number[]): boolean => {
+      const h = edgeHash(edges);
+      const same = seen.get(h);
+      if (same === undefined) {
+        seen.set(h, [edges]);
+        return true;
+      }
+      if (same.some((o) => o.length === edges.length && o.every((e, i) => e === edges[i]))) return false;
+      same.push(edges);
+      return true;
+    };
+    isNew(first.edges);
     let pops = 0;
     while (heap.length > 0 && pops < maxPops) {
       const path = hpop();
@@ -514,6 +595,7 @@ export class LayeredSearch {
         return true;
       };
       let j0 = 0;
+      let st = 0;
       // Found paths sharing the root so far: filtered once on the first `deviation` edges, then one edge per step.
       let sameRoot = found.filter((f) => {
         if (f.edges.length < path.deviation) return false;
@@ -530,24 +612,31 @@ export class LayeredSearch {
         if (!rootLoopless(path.nodes[j]!)) break;
         const spur = path.nodes[j]!;
         const spurPlace = this.placeOf(spur);
-        const st = ++blocks.stamp;
-        blocks.edges.clear();
-        blocks.spurPlace = spurPlace;
-        for (let i = 0; i < j; i++) {
-          const r = path.nodes[i]!;
+        // The root nodes 0 … j − 1 are blocked, and their places but the spur's own (the root is loopless, so the
+        // spur's place is the root's last run of nodes): one stamp per path, grown by one node per step.
+        if (j === path.deviation) {
+          st = ++blocks.stamp;
+          for (let i = 0; i < j; i++) {
+            const r = path.nodes[i]!;
+            blocks.node[r] = st;
+            const g = this.placeOf(r);
+            if (g !== spurPlace) blocks.place[g] = st;
+          }
+        } else {
+          const r = path.nodes[j - 1]!;
           blocks.node[r] = st;
           const g = this.placeOf(r);
           if (g !== spurPlace) blocks.place[g] = st;
         }
+        blocks.edges.clear();
+        blocks.spurPlace = spurPlace;
         for (const f of sameRoot) if (f.edges.length > j) blocks.edges.add(f.edges[j]!);
         this.budget.spur();
         const runStamp = this.run(spur, this.sink, blocks);
         if (!this.settledIn(this.sink, runStamp)) continue;
         const spurPath = this.pathTo(this.sink);
         const edges = [...path.edges.slice(0, j), ...spurPath.edges];
-        const key = edges.join(',');
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (!isNew(edges)) continue;
         hpush({
           nodes: [...path.nodes.slice(0, j), ...spurPath.nodes],
           edges,
@@ -559,4 +648,11 @@ export class LayeredSearch {
       }
     }
   }
+}
+
+/** FNV-1a over the edge ids (32 bits): a cheap key for the candidate set, checked edge by edge on a match. */
+function edgeHash(edges: readonly number[]): number {
+  let h = 0x811c9dc5;
+  for (const e of edges) h = Math.imul(h ^ e, 0x01000193);
+  return h;
 }
