@@ -446,7 +446,7 @@ export class LayeredSearch {
     const d = dist[u]! + w;
     if (this.seenStamp[t] !== st || d < dist[t]!) {
       const key = this.runAstar ? d + this.h(t) : d;
-      // Only the exact bound is ever Infinity: the sink is out of reach from t.
+      // An infinite bound (exact or landmark) means the sink is out of reach from t: never worth a heap entry.
       if (key === Infinity) return;
       this.seenStamp[t] = st;
       dist[t] = d;
