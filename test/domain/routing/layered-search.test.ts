@@ -21,7 +21,7 @@ async function searches(count: number) {
   const p = prepareNetwork(await loadNetwork(DATA));
   const out: { label: string; search: LayeredSearch }[] = [];
   for (const q of realQueries(p.network)) {
-    let stops: string[];
+    let stops: readonly string[];
     try {
       stops = validatedStops(p.index, q);
     } catch {
