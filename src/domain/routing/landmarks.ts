@@ -19,6 +19,7 @@
  * (or L reaches n but no target node), n cannot reach the target at all.
  */
 import type { Objective } from './route-types.js';
+import { reverseCsr } from './in-edges.js';
 
 /** Landmarks kept per network: each costs 2 × 3 objectives × 8 bytes per base node. */
 export const LANDMARK_COUNT = 4;
@@ -152,12 +153,7 @@ export function buildLandmarks(
   const K = Math.min(count, N);
   const M = edgeSource.length;
   // Reverse CSR: in-edges of each node, for the costs d(n, L).
-  const inStart = new Int32Array(N + 1);
-  for (let e = 0; e < M; e++) inStart[edgeTarget[e]! + 1]!++;
-  for (let v = 0; v < N; v++) inStart[v + 1]! += inStart[v]!;
-  const fill = inStart.slice(0, N);
-  const inEdge = new Int32Array(M);
-  for (let e = 0; e < M; e++) inEdge[fill[edgeTarget[e]!]!++] = e;
+  const { inStart, inEdge } = reverseCsr(N, edgeTarget);
 
   const own = objectives.filter((o) => {
     const by = reuse[o];
