@@ -19,7 +19,7 @@
  * (or L reaches n but no target node), n cannot reach the target at all.
  */
 import type { Objective } from './route-types.js';
-import { reverseCsr } from './in-edges.js';
+import { reverseCsr } from './reverse-csr.js';
 
 /** Landmarks kept per network: each costs 2 × 3 objectives × 8 bytes per base node. */
 export const LANDMARK_COUNT = 4;
