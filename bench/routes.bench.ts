@@ -230,7 +230,7 @@ function pause(servers: readonly Server[], signal: 'SIGSTOP' | 'SIGCONT'): void 
 
 /**
  * ms a resumed server is given before it is measured: its load shedding
- * samples the event-loop delay once a second (@fastify/under-pressure), and
+ * samples the event-loop delay once a second (src/http/hooks/load-shedding.ts), and
  * the first sample after a stop sees the whole stop as delay and would shed
  * the next requests with 503.
  */

@@ -11,6 +11,7 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../../domain/network/schema.js';
 import { SERVICE } from '../service-info.js';
+import { LOOP_DELAY_RESOLUTION_MS } from './load-shedding.js';
 import { ScrapedCounter, ScrapedHistogram, type CounterSeries, type HistogramSeries } from './scraped-metrics.js';
 
 const PREFIX = 'corridor_';
@@ -42,7 +43,8 @@ const PLAN_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.
 /** countRequests false (benchmark only, app.ts): /metrics answers, but nothing is counted per request. */
 export function installMetrics(app: FastifyInstance, network: Network, options: { countRequests?: boolean } = {}): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: PREFIX });
+  // The lag metrics sample the event loop as often as load shedding does, not every 10 ms (prom-client's default).
+  collectDefaultMetrics({ register: registry, prefix: PREFIX, eventLoopMonitoringPrecision: LOOP_DELAY_RESOLUTION_MS });
 
   const requests = new ScrapedCounter({
     name: `${PREFIX}http_requests_total`,

@@ -11,13 +11,13 @@ import type { Socket } from 'node:net';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyUnderPressure from '@fastify/under-pressure';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { redisRateLimitStore } from '../fleet/rate-limit-store.js';
 import { rawProblemResponse } from '../error-handler.js';
+import { PressureMonitor } from './load-shedding.js';
 
 /** Probes and the metrics scrape come from the platform, not from clients: never limited or shed. */
 const INFRA_ROUTES = new Set(['/health', '/ready', '/metrics']);
@@ -164,11 +164,12 @@ export function trustProxyOption(trust: Config['trustProxy']): boolean | string[
 }
 
 /**
- * Registers the security headers (helmet's, computed once), CORS, the rate limiter and load shedding. Call before
+ * Registers the security headers (helmet's, computed once), CORS, the rate limiter and load shedding (whose
+ * monitor it returns). Call before
  * installProblemHandlers: the CORS plugin adds a catch-all OPTIONS route that
  * the 405 logic must not count as a resource.
  */
-export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<PressureMonitor> {
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
   const pageHeaders = await helmetHeaders(PAGE_HELMET_OPTIONS);
   app.addHook('onRequest', (request, reply, done) => {
@@ -205,19 +206,18 @@ export async function registerSecurity(app: FastifyInstance, config: Config, fle
     });
   }
 
-  const p = config.pressure;
-  await app.register(fastifyUnderPressure, {
-    maxEventLoopDelay: p.maxEventLoopDelayMs,
-    maxEventLoopUtilization: p.maxEventLoopUtilization,
-    maxHeapUsedBytes: p.maxHeapUsedBytes,
-    maxRssBytes: p.maxRssBytes,
-    retryAfter: PRESSURE_RETRY_AFTER_S,
-    // Undefined lets the request through; a rejection goes to the error handler as a 503 problem.
-    pressureHandler: (request, reply, type, value) => {
-      if (NEVER_SHED.has(request.routeUrl ?? '')) return undefined;
-      request.log.warn({ pressure: type, value }, 'shedding load');
+  // Load shedding (hooks/load-shedding.ts); a rejection goes to the error handler as a 503 problem.
+  const monitor = new PressureMonitor(config.pressure);
+  if (monitor.active) {
+    monitor.start();
+    app.addHook('onClose', async () => monitor.stop());
+    app.addHook('onRequest', (request, reply, done) => {
+      const pressure = monitor.pressure;
+      if (pressure === null || NEVER_SHED.has(request.routeUrl ?? '')) return done();
+      request.log.warn({ pressure: pressure.kind, value: pressure.value }, 'shedding load');
       reply.header('retry-after', String(PRESSURE_RETRY_AFTER_S));
-      return Promise.reject(Object.assign(new Error(`under pressure: ${type}`), { statusCode: 503 }));
-    },
-  });
+      done(Object.assign(new Error(`under pressure: ${pressure.kind}`), { statusCode: 503 }));
+    });
+  }
+  return monitor;
 }
