@@ -218,11 +218,12 @@ function cpuSeconds(pid: number | undefined): number {
 
 /**
  * Stops (SIGSTOP) or resumes (SIGCONT) a server's process. The servers share
- * one core, and an idle one still wakes about a hundred times a second (the
- * event-loop delay monitor of the metrics, the log flush, load-shedding
- * samples); those wake-ups land between the measured server's requests and
- * raised its CPU per request by a third in some runs. So every server but
- * the measured one is stopped during a run.
+ * one core, and an idle one still wakes a few dozen times a second (the
+ * 100 ms event-loop probes of load shedding and of the lag metrics, the log
+ * flush, the request-timeout checks; over 200 a second while both probes
+ * sampled every 10 ms); those wake-ups land between the measured server's
+ * requests and raised its CPU per request by a third in some runs. So every
+ * server but the measured one is stopped during a run.
  */
 function pause(servers: readonly Server[], signal: 'SIGSTOP' | 'SIGCONT'): void {
   for (const other of servers) if (other.child.exitCode === null && other.child.signalCode === null) other.child.kill(signal);

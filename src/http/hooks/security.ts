@@ -164,12 +164,11 @@ export function trustProxyOption(trust: Config['trustProxy']): boolean | string[
 }
 
 /**
- * Registers the security headers (helmet's, computed once), CORS, the rate limiter and load shedding (whose
- * monitor it returns). Call before
+ * Registers the security headers (helmet's, computed once), CORS, the rate limiter and load shedding. Call before
  * installProblemHandlers: the CORS plugin adds a catch-all OPTIONS route that
  * the 405 logic must not count as a resource.
  */
-export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<PressureMonitor> {
+export async function registerSecurity(app: FastifyInstance, config: Config, fleet: Fleet | null = null): Promise<void> {
   const securityHeaders = await helmetHeaders(HELMET_OPTIONS);
   const pageHeaders = await helmetHeaders(PAGE_HELMET_OPTIONS);
   app.addHook('onRequest', (request, reply, done) => {
@@ -219,5 +218,4 @@ export async function registerSecurity(app: FastifyInstance, config: Config, fle
       done(Object.assign(new Error(`under pressure: ${pressure.kind}`), { statusCode: 503 }));
     });
   }
-  return monitor;
 }
