@@ -218,10 +218,10 @@ function cpuSeconds(pid: number | undefined): number {
 
 /**
  * Stops (SIGSTOP) or resumes (SIGCONT) a server's process. The servers share
- * one core, and an idle one still wakes a few dozen times a second (the
- * 100 ms event-loop probes of load shedding and of the lag metrics, the log
- * flush, the request-timeout checks; over 200 a second while both probes
- * sampled every 10 ms); those wake-ups land between the measured server's
+ * one core, and an idle one still wakes over a hundred times a second (the
+ * lag metrics' 10 ms event-loop histogram, the 100 ms probe of load
+ * shedding, the log flush, the request-timeout checks; over 200 a second
+ * while load shedding sampled every 10 ms too); those wake-ups land between the measured server's
  * requests and raised its CPU per request by a third in some runs. So every
  * server but the measured one is stopped during a run.
  */

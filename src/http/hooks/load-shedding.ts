@@ -12,15 +12,15 @@
  * measured with cached answers sent before fastify's routing, where little
  * else was left: without this monitor and prom-client's, also at 10 ms, the
  * process cost what bare fastify does). This one probes every
- * LOOP_DELAY_RESOLUTION_MS.
+ * LOOP_DELAY_RESOLUTION_MS, and reads the lateness beyond the probe's own
+ * interval, as under-pressure did.
  */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { Config } from '../../config.js';
 
 /**
- * ms between two ticks of the event-loop delay probe, and of the lag
- * metrics' samples (hooks/metrics.ts). The delay read is the mean lateness
- * of the probe's ticks since the last verdict, so one stall of S ms in a
+ * ms between two ticks of the event-loop delay probe. The delay read is the
+ * mean lateness of the probe's ticks since the last verdict, so one stall of S ms in a
  * sample interval of I ms reads as about S / (1 + (I − S) / R) ms with R this
  * resolution: a 500 ms stall reads about 83 ms (10 ms with the 10 ms samples
  * of @fastify/under-pressure), a stall of the whole second about 1 s with
