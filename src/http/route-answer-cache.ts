@@ -16,10 +16,11 @@ import type { WireCoordinateMatch } from './mappers/route-request.js';
 
 /*
  * Size: ROUTE_CACHE_ENTRIES entries (src/config.ts; default 1,000, 0 = off).
- * A JSON route answer on the real network is 2.6–111 KB, median 19 KB over
- * the benchmark's 48 questions (legs carry their source citations,
- * alternatives multiply them), so a full default cache holds about 20–25 MB,
- * and at most about 110 MB if every question asked for 3+ alternatives.
+ * A JSON route answer on the real network is 6.5–411 KB, median 57 KB, mean
+ * 72 KB over the benchmark's 48 questions (npm run bench, 2026-12-03; legs
+ * carry their source citations, alternatives multiply them), so a full
+ * default cache holds about 60–75 MB, and up to about 400 MB if every
+ * question asked for many alternatives: the bound is in entries, not bytes.
  */
 
 /**
