@@ -20,9 +20,9 @@ import type { Config } from '../../config.js';
 
 /**
  * ms between two ticks of the event-loop delay probe. The delay read is the
- * mean lateness of the probe's ticks since the last verdict, so one stall of S ms in a
- * sample interval of I ms reads as about S / (1 + (I − S) / R) ms with R this
- * resolution: a 500 ms stall reads about 83 ms (10 ms with the 10 ms samples
+ * mean lateness of the probe's ticks since the last verdict, so one stall of
+ * S ms in a sample interval of I ms reads as about S / (1 + (I − S) / R) ms
+ * with R this resolution: a 500 ms stall reads about 83 ms (10 ms with the 10 ms samples
  * of @fastify/under-pressure), a stall of the whole second about 1 s with
  * either. The 1 s default limit therefore sheds, as before, once the loop
  * is blocked for about a whole sample interval.
@@ -107,12 +107,14 @@ export class PressureMonitor {
     let found: Pressure | null = null;
     if (l.maxEventLoopDelayMs > 0) {
       // A tick that is due but has not run yet (the loop is still catching up) counts with its lateness so far.
-      const pending = Math.max(0, performance.now() - this.lastTick - LOOP_DELAY_RESOLUTION_MS);
+      const now = performance.now();
+      const pending = Math.max(0, now - this.lastTick - LOOP_DELAY_RESOLUTION_MS);
       const n = this.ticks + (pending > 0 ? 1 : 0);
       const delayMs = n === 0 ? 0 : (this.lateSum + pending) / n;
       this.lateSum = 0;
       this.ticks = 0;
-      if (pending > 0) this.lastTick = performance.now() - LOOP_DELAY_RESOLUTION_MS;
+      // Counted once: the tick, when it runs, measures only the lateness after this verdict.
+      if (pending > 0) this.lastTick = now - LOOP_DELAY_RESOLUTION_MS;
       if (delayMs > l.maxEventLoopDelayMs) found = { kind: 'eventLoopDelay', value: delayMs };
     }
     if (l.maxEventLoopUtilization > 0) {
