@@ -142,6 +142,11 @@ export const ConfigSchema = z
     MAX_RSS_BYTES: wholeNumber('bytes', 0, 2 ** 45).default(0),
     /** Route answers kept in memory (least recently used dropped first); 0 turns the cache off. */
     ROUTE_CACHE_ENTRIES: wholeNumber('entries', 0, 1_000_000).default(1000),
+    /**
+     * Bytes of route answers kept in memory at most (bodies and keys): 64 MiB holds about 900 answers of the
+     * benchmark's mean size (72 KB); an answer larger than this alone is not kept.
+     */
+    ROUTE_CACHE_MAX_BYTES: wholeNumber('bytes', 1, 2 ** 40).default(64 * 1024 * 1024),
     /** Shared store for rate limits and answers across replicas; unset (the default) keeps both per instance. */
     REDIS_URL: RedisUrlSchema.optional(),
     /** true: start-up fails when Redis is not reachable within REDIS_CONNECT_TIMEOUT_MS; false: start and reconnect. */
@@ -186,6 +191,7 @@ export const ConfigSchema = z
       maxRssBytes: env.MAX_RSS_BYTES,
     },
     routeCacheEntries: env.ROUTE_CACHE_ENTRIES,
+    routeCacheMaxBytes: env.ROUTE_CACHE_MAX_BYTES,
     redis:
       env.REDIS_URL === undefined
         ? null

@@ -16,6 +16,7 @@ const DEFAULT_REST = {
   shutdownTimeoutMs: 10_000,
   pressure: { maxEventLoopDelayMs: 1_000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
   routeCacheEntries: 1000,
+  routeCacheMaxBytes: 64 * 1024 * 1024,
   redis: null,
   planWorkers: 0,
   planBudget: { deadlineMs: 1000, maxSettledNodes: 1_000_000, maxSpurSearches: 10_000, maxCandidatesScanned: 5000 },
@@ -51,6 +52,7 @@ describe('parseConfig', () => {
       },
     );
     assert.throws(() => parseConfig({ PORT: 'abc' }), /PORT="abc": expected a port number/);
+    assert.throws(() => parseConfig({ ROUTE_CACHE_MAX_BYTES: '0' }), /ROUTE_CACHE_MAX_BYTES="0": expected bytes between 1 and/);
   });
 
   it('reads the production settings: lists, proxies, limits, timeouts, load-shedding thresholds', () => {
@@ -69,7 +71,9 @@ describe('parseConfig', () => {
       MAX_EVENT_LOOP_UTILIZATION: '0.95',
       MAX_HEAP_USED_BYTES: '500000000',
       MAX_RSS_BYTES: '800000000',
+      ROUTE_CACHE_MAX_BYTES: '268435456',
     });
+    assert.equal(c.routeCacheMaxBytes, 256 * 1024 * 1024);
     assert.deepEqual(c.corsOrigins, ['https://maps.example.org', 'http://localhost:8080']);
     assert.deepEqual(c.rateLimit, { max: 0, windowMs: 1000 });
     assert.deepEqual(c.trustProxy, ['10.0.0.0/8', 'loopback']);

@@ -11,7 +11,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { routeDeps, type AppDeps } from './deps.js';
 import { registerFleetMetrics } from './fleet/fleet-metrics.js';
 import { API_KEY_SCHEME, API_KEY_SECURITY_SCHEME, installApiKey, withApiKeySecurity } from './hooks/api-key.js';
-import { installMetrics } from './hooks/metrics.js';
+import { installMetrics, registerAnswerCacheMetrics } from './hooks/metrics.js';
 import { installRequestId, requestIdFrom } from './hooks/request-id.js';
 import { registerSecurity, securityServerOptions } from './hooks/security.js';
 import { installDraining } from './hooks/draining.js';
@@ -19,6 +19,7 @@ import { installPrepareAhead } from './hooks/prepare-ahead.js';
 import { installJsonBodyParser } from './hooks/json-body.js';
 import { frameworkErrorHandler, installProblemHandlers } from './error-handler.js';
 import { installRequestLog } from './request-log.js';
+import { RouteAnswerCache } from './route-answer-cache.js';
 import { registerRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { OPENAPI_INFO, OPENAPI_TAGS, openapiTransform, openapiTransformObject } from './openapi.js';
@@ -91,6 +92,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     await pool.ready();
     app.addHook('onClose', async () => pool.close());
   }
-  await registerRoutes(app, routeDeps(deps, pool));
+  // One answer cache per app, i.e. per immutable data set; GET and POST /v1/routes share it.
+  const { routeCacheEntries, routeCacheMaxBytes } = deps.config;
+  const answerCache = routeCacheEntries > 0 ? new RouteAnswerCache(routeCacheEntries, routeCacheMaxBytes, deps.fleet?.answers ?? null) : null;
+  if (answerCache !== null) registerAnswerCacheMetrics(metrics.registry, answerCache);
+  await registerRoutes(app, routeDeps(deps, pool, answerCache));
   return app;
 }

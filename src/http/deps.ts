@@ -15,6 +15,7 @@ import type { PreparedNetwork } from '../domain/routing/prepare.js';
 import type { ScenarioRegistry } from '../domain/scenarios/scenario-registry.js';
 import type { PlanningPool } from '../workers/planning-pool.js';
 import type { Fleet } from './fleet/fleet.js';
+import type { RouteAnswerCache } from './route-answer-cache.js';
 
 /** The data set and services the app is built from (src/server.ts loads them). */
 export interface AppDeps {
@@ -43,9 +44,11 @@ export interface RouteDeps extends AppDeps {
   readonly calendars: Calendars;
   /** Worker threads for the heavy questions (PLAN_WORKERS > 0), or none: then they run on the event loop. */
   readonly pool: PlanningPool | null;
+  /** The /v1/routes answers of this app, i.e. of its immutable data set (ROUTE_CACHE_*), or none (cache off). */
+  readonly answerCache: RouteAnswerCache | null;
 }
 
-export function routeDeps(deps: AppDeps, pool: PlanningPool | null = null): RouteDeps {
+export function routeDeps(deps: AppDeps, pool: PlanningPool | null = null, answerCache: RouteAnswerCache | null = null): RouteDeps {
   const planning: PlanningData = {
     scenarios: deps.scenarios,
     places: deps.places,
@@ -62,6 +65,7 @@ export function routeDeps(deps: AppDeps, pool: PlanningPool | null = null): Rout
     },
     planning,
     pool,
+    answerCache,
     calendars: deps.calendars ?? EMPTY_CALENDARS,
   };
 }

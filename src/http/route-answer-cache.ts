@@ -15,47 +15,69 @@ import type { RouteQuestion } from '../domain/planning/answer.js';
 import type { WireCoordinateMatch } from './mappers/route-request.js';
 
 /*
- * Size: ROUTE_CACHE_ENTRIES entries (src/config.ts; default 1,000, 0 = off).
+ * Size: at most ROUTE_CACHE_ENTRIES entries and ROUTE_CACHE_MAX_BYTES bytes
+ * (src/config.ts; defaults 1,000 and 64 MiB; ROUTE_CACHE_ENTRIES=0 = off).
  * A JSON route answer on the real network is 6.5–411 KB, median 57 KB, mean
  * 72 KB over the benchmark's 48 questions (npm run bench, 2026-12-03; legs
- * carry their source citations, alternatives multiply them), so a full
- * default cache holds about 60–75 MB, and up to about 400 MB if every
- * question asked for many alternatives: the bound is in entries, not bytes.
+ * carry their source citations, alternatives multiply them), so 1,000
+ * answers weigh about 60–75 MB, and up to about 400 MB if every question
+ * asked for many alternatives: the byte bound is what keeps the cache inside
+ * a pod's memory whatever the questions.
  */
+
+/** What an entry weighs (answerWeight below), bytes. */
+export type Weigh<V> = (key: string, value: V) => number;
 
 /**
- * A bounded map that forgets the least recently used entry first. Map keeps
- * insertion order, so an entry is moved to the end (deleted and re-inserted)
- * when it is used, and the first key is the one to evict.
+ * A bounded map that forgets the least recently used entry first, bounded in
+ * entries and, with `maxWeight`, in the total weight of its entries (bytes,
+ * for the answer cache). Map keeps insertion order, so an entry is moved to
+ * the end (deleted and re-inserted) when it is used, and the first key is
+ * the one to evict. An entry heavier than `maxWeight` on its own is not kept.
  *
- * A hit moves its entry only when at least a quarter of the capacity of
- * other writes and moves happened since it last moved: an entry in the
- * newest quarter is far from eviction, and moving it again costs a Map
- * delete and insert on every hit (the hottest answers are hit thousands of
- * times a second). So an entry used within the last capacity / 4 writes is
- * never evicted, and below capacity 4 the order is exact LRU.
+ * A hit moves its entry only when at least a quarter of the entries now held
+ * were written or moved since it last moved: an entry in the newest quarter
+ * is far from eviction (three quarters of the entries go before it), and
+ * moving it again costs a Map delete and insert on every hit (the hottest
+ * answers are hit thousands of times a second). So an entry used within the
+ * last size / 4 writes is never evicted while the bound is in entries; under
+ * the byte bound, one answer heavier than those three quarters together
+ * could still push it out. Below 4 entries the order is exact LRU.
  */
 export class LruCache<V> {
-  private readonly entries = new Map<string, { value: V; moved: number }>();
+  private readonly entries = new Map<string, { value: V; moved: number; weight: number }>();
   /** Writes and moves so far: an entry's `moved` is this count when it last went to the end. */
   private moves = 0;
-  private readonly freshMoves: number;
+  private heldWeight = 0;
 
-  /** `capacity` 0 keeps nothing (every `get` misses). */
-  constructor(readonly capacity: number) {
+  /**
+   * `capacity` 0 keeps nothing (every `get` misses); `maxWeight` (with
+   * `weigh`) bounds the total weight of the entries too.
+   */
+  constructor(
+    readonly capacity: number,
+    private readonly bound: { maxWeight: number; weigh: Weigh<V> } | null = null,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`cache capacity must be a whole number ≥ 0, got ${capacity}`);
-    this.freshMoves = capacity >> 2;
+    if (bound !== null && !(Number.isInteger(bound.maxWeight) && bound.maxWeight > 0)) {
+      throw new RangeError(`cache weight bound must be a whole number > 0, got ${bound.maxWeight}`);
+    }
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** The total weight of the entries held (0 without a weight bound). */
+  get weight(): number {
+    return this.heldWeight;
+  }
+
   /** The value under `key`, now counted as recently used; undefined when absent. */
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (this.moves - entry.moved >= this.freshMoves) {
+    if (this.moves - entry.moved >= this.entries.size >> 2) {
       this.entries.delete(key);
       entry.moved = ++this.moves;
       this.entries.set(key, entry);
@@ -68,18 +90,28 @@ export class LruCache<V> {
   }
 
   delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
     this.entries.delete(key);
+    this.heldWeight -= entry.weight;
   }
 
-  /** Stores `value` as the most recently used, evicting the least recently used beyond capacity. */
-  set(key: string, value: V): void {
-    if (this.capacity === 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, moved: ++this.moves });
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+  /**
+   * Stores `value` as the most recently used, evicting the least recently
+   * used beyond either bound. False when it was not kept (capacity 0, or
+   * heavier than the weight bound by itself).
+   */
+  set(key: string, value: V): boolean {
+    this.delete(key);
+    const weight = this.bound === null ? 0 : this.bound.weigh(key, value);
+    if (this.capacity === 0 || (this.bound !== null && weight > this.bound.maxWeight)) return false;
+    this.entries.set(key, { value, moved: ++this.moves, weight });
+    this.heldWeight += weight;
+    const maxWeight = this.bound?.maxWeight ?? Infinity;
+    while (this.entries.size > this.capacity || this.heldWeight > maxWeight) {
+      this.delete(this.entries.keys().next().value as string);
     }
+    return true;
   }
 
   /** Keys from least to most recently used. */
@@ -167,6 +199,25 @@ const CACHED_ERRORS: ReadonlySet<DomainErrorCode> = new Set(['NO_ROUTE', 'INVALI
 
 type KeptAnswer = Extract<RouteCacheEntry, { kind: 'answer' }>;
 
+/**
+ * Bytes allowed for a kept planning error (the DomainError with its message
+ * and details), an estimate: a NO_ROUTE or INVALID_CONSTRAINT problem body
+ * on the real network is 0.3–1 KB of JSON.
+ */
+export const KEPT_ERROR_BYTES = 1024;
+
+/**
+ * What an entry of the answer cache weighs, bytes: its key (JSON of ids and
+ * numbers, one byte per character) and its body with content type and
+ * disposition, or KEPT_ERROR_BYTES for a kept error. Map and object overhead
+ * (tens of bytes per entry) is left out: against answers of 6.5–411 KB it is
+ * below a percent.
+ */
+export function answerWeight(key: string, entry: RouteCacheEntry): number {
+  if (entry.kind === 'error') return key.length + KEPT_ERROR_BYTES;
+  return key.length + entry.body.byteLength + entry.contentType.length + (entry.disposition?.length ?? 0);
+}
+
 /** The second tier, shared by the replicas (fleet/shared-answer-cache.ts): answers only, never errors. */
 export interface SharedAnswers {
   get(key: string): Promise<KeptAnswer | undefined>;
@@ -180,13 +231,22 @@ export interface SharedAnswers {
  */
 export class RouteAnswerCache {
   private readonly answers: LruCache<RouteCacheEntry>;
-  // Never more URLs than answers are worth keeping; each holds a key, not a body.
+  // Never more URLs than answers are worth keeping; each holds a URL of at most RAW_URL_MAX_LENGTH characters,
+  // the answer's key (the same string the answers hold) and its log fields, not a body: at most about 3 KB each.
   private readonly urls: LruCache<RawUrlEntry>;
 
-  /** `entries` > 0 (ROUTE_CACHE_ENTRIES); `shared`: the replicas' tier (REDIS_URL), or none. */
-  constructor(entries: number, private readonly shared: SharedAnswers | null) {
-    this.answers = new LruCache(entries);
+  /**
+   * `entries` > 0 (ROUTE_CACHE_ENTRIES) and `maxBytes` > 0 (ROUTE_CACHE_MAX_BYTES) bound the answers kept;
+   * `shared`: the replicas' tier (REDIS_URL), or none.
+   */
+  constructor(entries: number, maxBytes: number, private readonly shared: SharedAnswers | null) {
+    this.answers = new LruCache(entries, { maxWeight: maxBytes, weigh: answerWeight });
     this.urls = new LruCache(entries);
+  }
+
+  /** Answers (and kept errors) held, and what they weigh in bytes (answerWeight): for /metrics. */
+  get held(): { entries: number; bytes: number } {
+    return { entries: this.answers.size, bytes: this.answers.weight };
   }
 
   /**
@@ -222,7 +282,8 @@ export class RouteAnswerCache {
 
   /** Remembers a GET URL answered with `key`, with the log fields a hit on it writes. */
   rememberUrl(request: FastifyRequest, key: string, log: Readonly<Record<string, unknown>>): void {
-    if (request.method !== 'GET' || request.url.length > RAW_URL_MAX_LENGTH) return;
+    // An answer too heavy for the byte bound was not kept: its URL would only point at nothing.
+    if (request.method !== 'GET' || request.url.length > RAW_URL_MAX_LENGTH || !this.answers.has(key)) return;
     this.urls.set(request.url, { key, accept: request.headers.accept, log });
   }
 

@@ -67,6 +67,50 @@ describe('LruCache', () => {
     assert.equal(c.has('k0'), false);
   });
 
+  it('with a weight bound, keeps the total weight within it, dropping the least recently used first', () => {
+    const weigh = (_key: string, v: string) => v.length;
+    const c = new LruCache<string>(100, { maxWeight: 10, weigh });
+    assert.equal(c.set('a', 'xxxx'), true); // 4
+    assert.equal(c.set('b', 'xxx'), true); // 7
+    assert.equal(c.get('a'), 'xxxx'); // order of use now b, a
+    assert.equal(c.set('c', 'xxxx'), true); // 11 > 10: b (least recently used) goes
+    assert.deepEqual(c.keys(), ['a', 'c']);
+    assert.equal(c.weight, 8);
+    // One heavy entry pushes out as many as it needs, oldest first.
+    assert.equal(c.set('d', 'xxxxxxxxx'), true);
+    assert.deepEqual(c.keys(), ['d']);
+    assert.equal(c.weight, 9);
+    // Rewriting a key replaces its weight, never counts it twice.
+    assert.equal(c.set('d', 'x'), true);
+    assert.equal(c.weight, 1);
+    c.delete('d');
+    assert.equal(c.weight, 0);
+    assert.equal(c.size, 0);
+  });
+
+  it('does not keep an entry heavier than the weight bound by itself, and drops the key it replaces', () => {
+    const c = new LruCache<string>(100, { maxWeight: 5, weigh: (_k, v) => v.length });
+    c.set('a', 'xx');
+    c.set('b', 'xx');
+    assert.equal(c.set('a', 'xxxxxx'), false);
+    assert.equal(c.has('a'), false, 'the old value of the key is not served instead');
+    assert.deepEqual(c.keys(), ['b'], 'nothing else was evicted for it');
+    assert.equal(c.weight, 2);
+  });
+
+  it('bounds by entries and weight at once, whichever is reached first', () => {
+    const c = new LruCache<number>(3, { maxWeight: 1_000, weigh: () => 1 });
+    for (const k of ['a', 'b', 'c', 'd']) c.set(k, 0);
+    assert.deepEqual(c.keys(), ['b', 'c', 'd']);
+    assert.equal(c.weight, 3);
+  });
+
+  it('rejects a weight bound that is not a whole number > 0', () => {
+    for (const maxWeight of [0, -1, 1.5, Number.NaN]) {
+      assert.throws(() => new LruCache(3, { maxWeight, weigh: () => 1 }), RangeError, String(maxWeight));
+    }
+  });
+
   it('keeps nothing at capacity 0 and rejects a capacity that is not a whole number ≥ 0', () => {
     const c = new LruCache<number>(0);
     c.set('a', 1);
@@ -74,6 +118,72 @@ describe('LruCache', () => {
     assert.equal(c.get('a'), undefined);
     assert.throws(() => new LruCache(-1), RangeError);
     assert.throws(() => new LruCache(1.5), RangeError);
+  });
+});
+
+describe('the answer cache’s byte bound (ROUTE_CACHE_MAX_BYTES)', () => {
+  const QUESTIONS = ['from=mary&to=karachi', 'from=mary&to=bandar-abbas', 'from=turkmenbashi&to=karachi', 'from=mary&to=chaman'];
+  /** The series of /metrics named `name` (no labels), as a number. */
+  const gauge = (text: string, name: string): number => {
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+    assert.ok(line, `${name} is on /metrics`);
+    return Number(line.slice(name.length + 1));
+  };
+  const sizes: number[] = [];
+  before(async () => {
+    const t = await buildTestApp(FIXTURE_DIR);
+    for (const q of QUESTIONS) {
+      const res = await t.app.inject({ method: 'GET', url: `/v1/routes?${q}` });
+      assert.equal(res.statusCode, 200, `${q}: ${res.body}`);
+      sizes.push(Buffer.byteLength(res.body));
+    }
+    await t.app.close();
+  });
+
+  it('holds no more bytes than the bound, keeping the most recent answers, and reports both on /metrics', async () => {
+    // Room for about two of the four answers: bodies and keys.
+    const bound = Math.max(...sizes) * 2 + 4_000;
+    const t = await buildTestApp(FIXTURE_DIR, { config: testConfig({ DATA_DIR: FIXTURE_DIR, ROUTE_CACHE_MAX_BYTES: String(bound) }) });
+    try {
+      for (const q of QUESTIONS) assert.equal((await t.app.inject({ method: 'GET', url: `/v1/routes?${q}` })).statusCode, 200);
+      const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const entries = gauge(metrics, 'corridor_route_cache_entries');
+      const bytes = gauge(metrics, 'corridor_route_cache_bytes');
+      assert.ok(entries >= 1 && entries < QUESTIONS.length, `entries ${entries}`);
+      assert.ok(bytes <= bound, `bytes ${bytes} within ${bound}`);
+      // Every held answer's body is counted: the bytes are at least the bodies of the newest `entries` answers.
+      const newest = sizes.slice(-entries).reduce((a, b) => a + b, 0);
+      assert.ok(bytes >= newest, `bytes ${bytes} count the bodies held (${newest})`);
+      // The newest answer is held (a hit), the first one was pushed out (planned again).
+      const logged = async (q: string) => {
+        const before = t.logs.length;
+        await t.app.inject({ method: 'GET', url: `/v1/routes?${q}` });
+        return t.logs.slice(before).find((l) => l.msg === 'request')?.cache;
+      };
+      assert.equal(await logged(QUESTIONS.at(-1)!), 'hit');
+      assert.equal(await logged(QUESTIONS[0]!), 'miss');
+    } finally {
+      await t.app.close();
+    }
+  });
+
+  it('answers a question heavier than the bound every time, planning it each time, and keeps nothing for it', async () => {
+    const t = await buildTestApp(FIXTURE_DIR, { config: testConfig({ DATA_DIR: FIXTURE_DIR, ROUTE_CACHE_MAX_BYTES: String(Math.min(...sizes) - 1) }) });
+    try {
+      const url = `/v1/routes?${QUESTIONS[0]}`;
+      const before = t.logs.length;
+      const first = await t.app.inject({ method: 'GET', url });
+      const second = await t.app.inject({ method: 'GET', url });
+      assert.equal(first.statusCode, 200);
+      assert.equal(second.body, first.body);
+      const lines = t.logs.slice(before).filter((l) => l.msg === 'request');
+      assert.deepEqual(lines.map((l) => l.cache), ['miss', 'miss']);
+      const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      assert.equal(gauge(metrics, 'corridor_route_cache_bytes'), 0);
+      assert.equal(gauge(metrics, 'corridor_route_cache_entries'), 0);
+    } finally {
+      await t.app.close();
+    }
   });
 });
 

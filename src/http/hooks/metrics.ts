@@ -34,6 +34,34 @@ export interface Metrics {
   registry: Registry;
 }
 
+/** What the route answer cache holds (RouteAnswerCache.held), read when /metrics is scraped. */
+export interface HeldAnswers {
+  readonly held: { entries: number; bytes: number };
+}
+
+/**
+ * The answer cache's size against ROUTE_CACHE_ENTRIES and ROUTE_CACHE_MAX_BYTES, so a pod's memory can be
+ * sized from what the cache really holds; read on each scrape, nothing per request.
+ */
+export function registerAnswerCacheMetrics(registry: Registry, cache: HeldAnswers): void {
+  new Gauge({
+    name: `${PREFIX}route_cache_entries`,
+    help: 'Route answers (and planning errors) held in the in-memory answer cache.',
+    registers: [registry],
+    collect() {
+      this.set(cache.held.entries);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}route_cache_bytes`,
+    help: 'Bytes of route answers held in the in-memory answer cache (bodies and keys), bounded by ROUTE_CACHE_MAX_BYTES.',
+    registers: [registry],
+    collect() {
+      this.set(cache.held.bytes);
+    },
+  });
+}
+
 /** Seconds; route answers on the real network take about a millisecond, the docs page longer. */
 const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 /** Seconds; one planning computation, from tens of microseconds (fixture) to tens of milliseconds (many alternatives). */

@@ -124,9 +124,8 @@ async function answer(
 }
 
 export const routesRoutes: FastifyPluginAsyncZod<{ deps: RouteDeps }> = async (app, { deps }) => {
-  // One cache per app, i.e. per immutable data set; GET and POST share it (same question, same answer).
-  const entries = deps.config.routeCacheEntries;
-  const cache = entries > 0 ? new RouteAnswerCache(entries, deps.fleet?.answers ?? null) : null;
+  // GET and POST share the app's cache (same question, same answer).
+  const cache = deps.answerCache;
 
   app.get(
     '/v1/routes',
