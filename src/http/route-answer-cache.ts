@@ -201,8 +201,10 @@ type KeptAnswer = Extract<RouteCacheEntry, { kind: 'answer' }>;
 
 /**
  * Bytes allowed for a kept planning error (the DomainError with its message
- * and details), an estimate: a NO_ROUTE or INVALID_CONSTRAINT problem body
- * on the real network is 0.3–1 KB of JSON.
+ * and details), an estimate from the size of its problem body: NO_ROUTE and
+ * INVALID_CONSTRAINT bodies of GET /v1/routes on the real network measured
+ * 324–1,081 bytes (5 questions, 2026-12-03); the error object itself is not
+ * measured.
  */
 export const KEPT_ERROR_BYTES = 1024;
 
