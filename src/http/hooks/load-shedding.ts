@@ -11,7 +11,11 @@
  * CPU per cached route answer at 1,000 req/s (the route benchmark's load;
  * measured with cached answers sent before fastify's routing, where little
  * else was left: without this monitor and prom-client's, also at 10 ms, the
- * process cost what bare fastify does). This one probes every
+ * process cost what bare fastify does). In the whole service the wake-ups
+ * are lost in the noise of everything else a request costs (prom-client's
+ * histogram at 10 ms against 1 s: 72.0 and 71.7 µs per cached answer,
+ * 2026-12-03), so the gain is mostly on an idle process (6 → 3–5 ms of CPU
+ * a second). This one probes every
  * LOOP_DELAY_RESOLUTION_MS, and reads the lateness beyond the probe's own
  * interval, as under-pressure did.
  */
